@@ -1,0 +1,81 @@
+/**
+ * Base class of every error thrown by fin-tabtext. Catch it, or test with
+ * {@link isFinTabTextError}, to tell our errors from anything else.
+ *
+ * @example
+ * ```ts
+ * import { scoreText, isFinTabTextError } from 'fin-tabtext';
+ * try {
+ *   scoreText(42 as unknown as string);
+ * } catch (error) {
+ *   if (isFinTabTextError(error)) console.error(error.code, error.message);
+ * }
+ * ```
+ */
+export class FinTabTextError extends Error {
+  /** A stable machine-readable code, for example `'INVALID_ARGUMENT'`. */
+  readonly code: string;
+
+  /**
+   * @param message - What went wrong, naming the bad field and showing a correct call.
+   * @param options - `code` (default `'FIN_TABTEXT_ERROR'`) and an optional `cause`.
+   */
+  constructor(message: string, options: { readonly code?: string; readonly cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options.code ?? 'FIN_TABTEXT_ERROR';
+  }
+}
+
+/**
+ * A bad argument or option: the message names the field and shows a correct call.
+ *
+ * @example
+ * ```ts
+ * import { InvalidArgumentError } from 'fin-tabtext';
+ * throw new InvalidArgumentError('text', 'scoreText(text) needs a string, got number');
+ * ```
+ */
+export class InvalidArgumentError extends FinTabTextError {
+  /** The name of the argument or option field that was rejected. */
+  readonly field: string;
+
+  /**
+   * @param field - The argument or option name, for example `'options.summarySize'`.
+   * @param message - The full message.
+   */
+  constructor(field: string, message: string, options: { readonly cause?: unknown } = {}) {
+    super(message, { code: 'INVALID_ARGUMENT', cause: options.cause });
+    this.field = field;
+  }
+}
+
+/**
+ * Type guard for errors thrown by fin-tabtext (works across bundle copies, since it
+ * checks the class name chain rather than one constructor identity).
+ *
+ * @param value - Anything caught.
+ * @returns `true` when `value` is a {@link FinTabTextError}.
+ * @example
+ * ```ts
+ * import { isFinTabTextError } from 'fin-tabtext';
+ * isFinTabTextError(new Error('x')); // false
+ * ```
+ */
+export function isFinTabTextError(value: unknown): value is FinTabTextError {
+  if (value instanceof FinTabTextError) return true;
+  let proto: unknown = value === null || typeof value !== 'object' ? null : Object.getPrototypeOf(value);
+  while (proto !== null && typeof proto === 'object') {
+    const ctor = (proto as { constructor?: { name?: string } }).constructor;
+    if (ctor?.name === 'FinTabTextError') return true;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return false;
+}
+
+/** Describe a value's type for error messages: `number`, `null`, `array`, `object`. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

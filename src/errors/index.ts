@@ -1,0 +1,1 @@
+export { describeType, FinTabTextError, InvalidArgumentError, isFinTabTextError } from './errors.js';

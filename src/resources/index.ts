@@ -1,0 +1,1 @@
+export { findPackageRoot, readDependencyFile, readPackageFile } from './resources.js';
