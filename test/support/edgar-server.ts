@@ -1,0 +1,356 @@
+/**
+ * A small HTTP server on 127.0.0.1 that answers under SEC's URL shapes with the real fixture
+ * files, records every request (time, User-Agent, outcome) and injects faults on demand:
+ * 429 bursts, SEC's 403 "Request Rate Threshold Exceeded" page, 5xx, connection resets,
+ * slow answers and bodies cut short. Tests point `EdgarClient` at it through `baseUrls`.
+ */
+
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { fixturePath, readFixture, readManifest } from './fixtures.js';
+
+export type EdgarHostName = 'www' | 'data';
+
+/** One request as the server saw it. */
+export interface RecordedRequest {
+  /** Arrival time, epoch ms with sub-millisecond precision. */
+  readonly time: number;
+  readonly host: EdgarHostName | null;
+  /** Path below the host prefix, e.g. `/submissions/CIK0000320193.json`. */
+  readonly path: string;
+  readonly userAgent: string | undefined;
+  readonly acceptEncoding: string | undefined;
+  /** HTTP status sent, or `'reset'` / `'truncated'`. */
+  outcome: number | 'reset' | 'truncated' | 'pending';
+  /** The injected fault, or `null`. */
+  readonly fault: Fault['kind'] | null;
+}
+
+/** A fault to inject instead of the normal answer. */
+export type Fault =
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly body?: string;
+    }
+  /** SEC's real "Request Rate Threshold Exceeded" page (status 403 unless given). */
+  | {
+      readonly kind: 'rate-page';
+      readonly status?: number;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  /** Destroy the connection without answering. */
+  | { readonly kind: 'reset' }
+  /** Answer normally after `delayMs`. */
+  | { readonly kind: 'slow'; readonly delayMs: number }
+  /** Send the headers with the full Content-Length, half the body, then drop the connection. */
+  | { readonly kind: 'truncate' };
+
+interface Injection {
+  readonly fault: Fault;
+  remaining: number;
+  readonly match: (host: EdgarHostName | null, path: string) => boolean;
+}
+
+/** A stored response: gzip bytes (served as-is to gzip clients, decompressed otherwise). */
+interface Route {
+  readonly gzip: Buffer;
+  readonly contentType: string;
+}
+
+/** The running server. */
+export interface EdgarTestServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly origin: string;
+  /** `baseUrls` for `EdgarClient`: `<origin>/www` and `<origin>/data`. */
+  readonly baseUrls: { readonly www: string; readonly data: string };
+  /** Every request, in arrival order. */
+  readonly requests: RecordedRequest[];
+  /** Inject `fault` into the next `count` requests (default 1) whose path matches. */
+  inject(fault: Fault, options?: { count?: number; match?: RegExp }): void;
+  /** Serve `body` at `path` of `host` (a Buffer or string; `gzipped` when already gzip). */
+  route(host: EdgarHostName, path: string, body: Buffer | string, options?: { gzipped?: boolean }): void;
+  /** Forget recorded requests. */
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+/** A fixture filing with a known CIK and accession (rows of MANIFEST-dev/dev2). */
+export interface FixtureFiling {
+  /** Fixture file, e.g. `filings/mcd_10-K_2024-02-22.htm`. */
+  readonly file: string;
+  readonly cik: string;
+  readonly ticker: string | null;
+  readonly company: string;
+  readonly form: string;
+  readonly filingDate: string;
+  readonly accession: string;
+  /** The file name served in the filing folder (the fixture's name). */
+  readonly primaryDocument: string;
+}
+
+/** Fixture filings whose manifest row gives a numeric CIK and a real accession number. */
+export function fixtureFilings(): FixtureFiling[] {
+  const rows = [...readManifest('dev'), ...readManifest('dev2')];
+  const out: FixtureFiling[] = [];
+  for (const row of rows) {
+    if (!row.file.startsWith('filings/')) continue;
+    const cik = row.cik ?? '';
+    const accession = row.accession ?? '';
+    if (!/^\d+$/.test(cik) || !/^\d{10}-\d{2}-\d{6}$/.test(accession)) continue;
+    out.push({
+      file: row.file,
+      cik: cik.padStart(10, '0'),
+      ticker: row.ticker ? row.ticker : null,
+      company: row.company ?? '',
+      form: row.form ?? '',
+      // The manifests give the signature date (first 10 characters); close to the filing date.
+      filingDate: (row.filing_date ?? '').slice(0, 10),
+      accession,
+      primaryDocument: row.file.slice('filings/'.length),
+    });
+  }
+  return out;
+}
+
+/** The filing folder path of a fixture filing. */
+export function folderOf(cik: string, accession: string): string {
+  return `/Archives/edgar/data/${Number(cik)}/${accession.replaceAll('-', '')}`;
+}
+
+/**
+ * A submissions JSON for a company whose real submissions file is not among the fixtures,
+ * built from the real manifest data of its fixture filings (name, CIK, form, date, accession).
+ * The primary document is named as the fixture file.
+ */
+export function buildSubmissions(filings: readonly FixtureFiling[]): Record<string, unknown> {
+  const first = filings[0]!;
+  const sorted = [...filings].sort((a, b) => b.filingDate.localeCompare(a.filingDate));
+  return {
+    cik: String(Number(first.cik)),
+    name: first.company,
+    tickers: first.ticker === null ? [] : [first.ticker],
+    filings: {
+      recent: {
+        accessionNumber: sorted.map((f) => f.accession),
+        filingDate: sorted.map((f) => f.filingDate),
+        reportDate: sorted.map(() => ''),
+        form: sorted.map((f) => f.form),
+        primaryDocument: sorted.map((f) => f.primaryDocument),
+      },
+      files: [],
+    },
+  };
+}
+
+/** An `index.json` folder listing (SEC's shape) for the given file names of a filing folder. */
+export function buildFilingIndex(
+  cik: string,
+  accession: string,
+  names: readonly string[],
+): Record<string, unknown> {
+  return {
+    directory: {
+      item: names.map((name) => ({
+        'last-modified': '2000-01-01 00:00:00',
+        name,
+        type: 'text.gif',
+        size: '',
+      })),
+      name: folderOf(cik, accession),
+      'parent-dir': `/Archives/edgar/data/${Number(cik)}`,
+    },
+  };
+}
+
+const RATE_PAGE = (): string => readFixture('sec-json/sec_rate_exceeded_page.html');
+
+function contentTypeOf(path: string): string {
+  if (path.endsWith('.json')) return 'application/json';
+  if (path.endsWith('.htm') || path.endsWith('.html')) return 'text/html';
+  return 'text/plain';
+}
+
+/**
+ * Start the server with the real SEC JSON fixtures and every fixture filing from
+ * {@link fixtureFilings} (synthetic submissions and folder listings built from the manifests).
+ *
+ * @param options - `port` (default: a random free port).
+ */
+export async function startEdgarServer(options: { port?: number } = {}): Promise<EdgarTestServer> {
+  const routes = new Map<string, Route>();
+  const injections: Injection[] = [];
+  const requests: RecordedRequest[] = [];
+
+  const route = (
+    host: EdgarHostName,
+    path: string,
+    body: Buffer | string,
+    opts: { gzipped?: boolean } = {},
+  ): void => {
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    routes.set(`${host}${path}`, {
+      gzip: opts.gzipped ? bytes : gzipSync(bytes),
+      contentType: contentTypeOf(path),
+    });
+  };
+  const raw = (relative: string): Buffer => readFileSync(fixturePath(relative));
+
+  route('www', '/files/company_tickers.json', raw('sec-json/company_tickers.json.gz'), { gzipped: true });
+  route('data', '/submissions/CIK0000320193.json', raw('sec-json/submissions_CIK0000320193.json.gz'), {
+    gzipped: true,
+  });
+  route(
+    'data',
+    '/submissions/CIK0000320193-submissions-001.json',
+    raw('sec-json/submissions_CIK0000320193-submissions-001.json.gz'),
+    { gzipped: true },
+  );
+  for (const cik of ['0001640147', '0001997711']) {
+    route('data', `/api/xbrl/companyfacts/CIK${cik}.json`, raw(`sec-json/companyfacts_CIK${cik}.json.gz`), {
+      gzipped: true,
+    });
+  }
+  route(
+    'www',
+    `${folderOf('1648960', '0001213900-24-004875')}/index.json`,
+    raw('sec-json/0001213900-24-004875-index.json'),
+  );
+  const byCik = new Map<string, FixtureFiling[]>();
+  for (const filing of fixtureFilings()) {
+    byCik.set(filing.cik, [...(byCik.get(filing.cik) ?? []), filing]);
+    route(
+      'www',
+      `${folderOf(filing.cik, filing.accession)}/${filing.primaryDocument}`,
+      raw(`${filing.file}.gz`),
+      {
+        gzipped: true,
+      },
+    );
+    route(
+      'www',
+      `${folderOf(filing.cik, filing.accession)}/index.json`,
+      JSON.stringify(buildFilingIndex(filing.cik, filing.accession, [filing.primaryDocument])),
+    );
+  }
+  for (const [cik, filings] of byCik) {
+    route('data', `/submissions/CIK${cik}.json`, JSON.stringify(buildSubmissions(filings)));
+  }
+
+  const serve = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    fault: Fault | null,
+  ): void => {
+    if (res.destroyed || req.socket.destroyed) return;
+    if (fault?.kind === 'reset') {
+      record.outcome = 'reset';
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      record.outcome = fault.status;
+      res.writeHead(fault.status, { 'Content-Type': 'text/plain', ...fault.headers });
+      res.end(fault.body ?? `injected status ${fault.status}`);
+      return;
+    }
+    if (fault?.kind === 'rate-page') {
+      const status = fault.status ?? 403;
+      record.outcome = status;
+      res.writeHead(status, { 'Content-Type': 'text/html', ...fault.headers });
+      res.end(RATE_PAGE());
+      return;
+    }
+    const found = record.host === null ? undefined : routes.get(`${record.host}${record.path}`);
+    if (found === undefined) {
+      record.outcome = 404;
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      res.end('<html><body>Not Found</body></html>');
+      return;
+    }
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = gzip ? found.gzip : gunzipSync(found.gzip);
+    const headers: Record<string, string | number> = {
+      'Content-Type': found.contentType,
+      'Content-Length': body.length,
+    };
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    res.writeHead(200, headers);
+    if (fault?.kind === 'truncate') {
+      record.outcome = 'truncated';
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => req.socket.destroy());
+      return;
+    }
+    record.outcome = 200;
+    res.end(body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    const time = performance.timeOrigin + performance.now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const match = /^\/(www|data)(\/.*)$/.exec(url.pathname);
+    const host = match === null ? null : (match[1] as EdgarHostName);
+    const path = match === null ? url.pathname : match[2]!;
+    const injection = injections.find((i) => i.remaining > 0 && i.match(host, path));
+    if (injection !== undefined) injection.remaining--;
+    const fault = injection?.fault ?? null;
+    const record: RecordedRequest = {
+      time,
+      host,
+      path,
+      userAgent: req.headers['user-agent'],
+      acceptEncoding: req.headers['accept-encoding'],
+      outcome: 'pending',
+      fault: fault?.kind ?? null,
+    };
+    requests.push(record);
+    res.on('error', () => {});
+    if (fault?.kind === 'slow') setTimeout(() => serve(req, res, record, null), fault.delayMs);
+    else serve(req, res, record, fault);
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    baseUrls: { www: `${origin}/www`, data: `${origin}/data` },
+    requests,
+    inject(fault, opts = {}) {
+      const pattern = opts.match;
+      injections.push({
+        fault,
+        remaining: opts.count ?? 1,
+        match: (_host, path) => pattern === undefined || pattern.test(path),
+      });
+    },
+    route,
+    clearRequests() {
+      requests.length = 0;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+/**
+ * The largest number of requests in any one-second window `[t, t + 1000)` of the given times.
+ */
+export function maxPerSecondWindow(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let j = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while (j < sorted.length && sorted[j]! < sorted[i]! + 1000) j++;
+    best = Math.max(best, j - i);
+  }
+  return best;
+}
