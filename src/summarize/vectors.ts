@@ -174,9 +174,13 @@ export const DENSE_DISTANCE_LIMIT = 4096;
 
 /**
  * Distances of a metric over Gram rows, as a full `Float32Array` matrix when `n` is at most
- * {@link DENSE_DISTANCE_LIMIT}, otherwise row by row on demand.
+ * `denseLimit` (default {@link DENSE_DISTANCE_LIMIT}), otherwise row by row on demand.
  */
-export function distanceSource(gram: GramSource, metric: KMedoidsMetric): DistanceSource {
+export function distanceSource(
+  gram: GramSource,
+  metric: KMedoidsMetric,
+  denseLimit: number = DENSE_DISTANCE_LIMIT,
+): DistanceSource {
   const { n, normsSquared } = gram;
   let maxNorm = 0;
   for (let i = 0; i < n; i++) maxNorm = Math.max(maxNorm, normsSquared[i]!);
@@ -186,7 +190,7 @@ export function distanceSource(gram: GramSource, metric: KMedoidsMetric): Distan
     for (let j = from; j < n; j++) {
       const g = row[j]!;
       let d: number;
-      if (metric === 'dot') d = maxNorm - g;
+      if (metric === 'dot') d = Math.max(0, maxNorm - g);
       else if (j === i) d = 0;
       else if (metric === 'euclidean') d = Math.sqrt(Math.max(0, a + normsSquared[j]! - 2 * g));
       else {
@@ -196,7 +200,7 @@ export function distanceSource(gram: GramSource, metric: KMedoidsMetric): Distan
       out[j] = d;
     }
   };
-  if (n <= DENSE_DISTANCE_LIMIT) {
+  if (n <= denseLimit) {
     const matrix = new Float32Array(n * n);
     const rowOut = new Float32Array(n);
     for (let i = 0; i < n; i++) {

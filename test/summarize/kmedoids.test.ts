@@ -3,7 +3,8 @@ import { InvalidArgumentError } from '../../src/errors/index.js';
 import { type KMedoidsOptions, summarizeKMedoids } from '../../src/summarize/index.js';
 import { kMedoids } from '../../src/summarize/kmedoids.js';
 import { mulberry32 } from '../../src/summarize/random.js';
-import type { DistanceSource } from '../../src/summarize/vectors.js';
+import { analyse } from '../../src/summarize/terms.js';
+import { type DistanceSource, distanceSource, tfidfVectors } from '../../src/summarize/vectors.js';
 import { words } from '../../src/text/index.js';
 import { fordMdna } from './support.js';
 
@@ -45,6 +46,37 @@ describe('kMedoids core', () => {
     const result = kMedoids(source, 3, 'random', 5, 0);
     expect(result.iterations).toBe(0);
     expect(result.converged).toBe(false);
+  });
+});
+
+describe('distance rows', () => {
+  const doc = analyse(fordMdna().slice(0, 40_000), { stopWords: 'english', vocabulary: undefined });
+  const terms = doc.terms.filter((t) => t.length > 0);
+
+  it.each(['euclidean', 'cosine', 'dot'] as const)(
+    'the stored matrix and on-demand rows agree (%s), symmetric with a zero diagonal',
+    (metric) => {
+      const gram = tfidfVectors(terms, doc.termCount);
+      const dense = distanceSource(gram, metric);
+      const lazy = distanceSource(gram, metric, 0);
+      for (const i of [0, 7, 31, terms.length - 1]) {
+        const a = Array.from(dense.row(i));
+        const b = Array.from(lazy.row(i));
+        a.forEach((d, j) => {
+          expect(d).toBeCloseTo(b[j]!, 6);
+          expect(d).toBeGreaterThanOrEqual(0);
+          expect(d).toBeCloseTo(dense.row(j)[i]!, 6);
+        });
+        expect(a[i]).toBeCloseTo(0, 6);
+      }
+    },
+  );
+
+  it('summaries are the same whether distances are stored or computed on demand', () => {
+    const gram = tfidfVectors(terms, doc.termCount);
+    const a = kMedoids(distanceSource(gram, 'cosine'), 5, 'k-medoids++', 42, 100);
+    const b = kMedoids(distanceSource(gram, 'cosine', 0), 5, 'k-medoids++', 42, 100);
+    expect([...b.medoids]).toEqual([...a.medoids]);
   });
 });
 
