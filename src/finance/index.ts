@@ -1,0 +1,42 @@
+export type {
+  AltmanContributions,
+  AltmanInputs,
+  AltmanModel,
+  AltmanOptions,
+  AltmanRatioInputs,
+  AltmanRatioName,
+  AltmanRatios,
+  AltmanResult,
+  AltmanVariant,
+  AltmanZone,
+  SalesCoefficient,
+} from './altman.js';
+export {
+  altmanModels,
+  altmanRatios,
+  altmanRequiredInputs,
+  altmanVariants,
+  altmanZ,
+  altmanZFromRatios,
+  defaultAltmanOptions,
+  salesCoefficients,
+} from './altman.js';
+export type { AltmanFromCompanyFactsOptions, CompanyFactsAltmanResult } from './altman-from-facts.js';
+export { altmanFromCompanyFacts } from './altman-from-facts.js';
+export type {
+  AnnualReport,
+  CompanyFacts,
+  CompanyFactsAltmanInputs,
+  CompanyFactsOptions,
+  CompanyFactsValues,
+  FactSource,
+  InputProvenance,
+  XbrlConcept,
+  XbrlFact,
+} from './company-facts.js';
+export { altmanInputsFromCompanyFacts, defaultCompanyFactsOptions } from './company-facts.js';
+export type { EmRating, EmRatingRow } from './em-rating.js';
+export { emRatingEquivalent, emRatingTable } from './em-rating.js';
+export { CompanyFactsError } from './errors.js';
+export type { AltmanFactField, FactPeriod, FieldRules, TagRule, TagTerm } from './tag-rules.js';
+export { altmanTagRules } from './tag-rules.js';
