@@ -105,7 +105,7 @@ function ranking(scores: Float64Array): number[] {
  * ```ts
  * import { summarizeJaccard } from 'fin-tabtext';
  * const { summary, sentences } = summarizeJaccard(mdnaText, { summarySize: 5 });
- * sentences[0]; // { index: 12, start: 1804, end: 1950, text: '...', score: 41.7, tokenCount: 24 }
+ * sentences[0]; // { index, start, end, text, score, tokenCount }: text === mdnaText.slice(start, end)
  * summarizeJaccard(mdnaText, { summaryPercentage: 10, vocabulary: ['revenue', 'margin', 'cash'] });
  * ```
  */

@@ -32,6 +32,7 @@ export interface JaccardOptions extends TermOptions {
   /**
    * Keep top-scoring sentences while their total word count stays within this budget; a
    * sentence that would overflow it is skipped and shorter lower-ranked ones are still tried.
+   * Words are counted as `words()` does (numbers excluded); sentences without words are never kept.
    */
   readonly maxTokens?: number;
   /** Keep every sentence whose Jaccard score (a sum over the other sentences) is at least this. */
