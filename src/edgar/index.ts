@@ -7,11 +7,40 @@ export {
   type EdgarResourceKind,
   resourceKind,
 } from './cache.js';
+export {
+  type CompanyFacts,
+  EdgarClient,
+  type EdgarHost,
+  type FilingLocator,
+  type ListFilingsQuery,
+  type NormalizedFilingsQuery,
+  normalizeFilingsQuery,
+  type ResolvedCompany,
+  SEC_BASE_URLS,
+} from './client.js';
 export { type Clock, systemClock } from './clock.js';
 export { EdgarCacheMissError, EdgarHttpError, type EdgarHttpErrorDetails } from './errors.js';
+export type { FilingIndex, FilingIndexItem, FilingRef, SubmissionColumns, Submissions } from './filings.js';
+export {
+  defaultEdgarOptions,
+  type EdgarBaseUrls,
+  type EdgarClientOptions,
+  type ResolvedEdgarOptions,
+  type RetryPolicy,
+  validateUserAgent,
+} from './options.js';
+export type { EdgarProgressEvent } from './progress.js';
+export { KNOWN_FORM_TYPES } from './query.js';
 export {
   createRateLimiter,
   type RateLimiter,
   type RateLimiterOptions,
   SEC_MAX_REQUESTS_PER_SECOND,
 } from './rate-limiter.js';
+export {
+  axiosTransport,
+  type EdgarTransport,
+  type EdgarTransportRequest,
+  type EdgarTransportResponse,
+  fetchTransport,
+} from './transport.js';
