@@ -27,15 +27,21 @@ export interface XbrlFact {
 
 /** One concept of the company-facts JSON: facts grouped by unit (`USD`, `shares`…). */
 export interface XbrlConcept {
+  /** The concept's label. */
   readonly label?: string | null;
+  /** The concept's definition. */
   readonly description?: string | null;
+  /** Facts by unit. */
   readonly units: Readonly<Record<string, readonly XbrlFact[]>>;
 }
 
 /** The company-facts JSON: concepts by taxonomy (`us-gaap`, `ifrs-full`, `dei`) and name. */
 export interface CompanyFacts {
+  /** The company's CIK (a number in SEC's JSON). */
   readonly cik?: number | string;
+  /** The company's name. */
   readonly entityName?: string;
+  /** Concepts by taxonomy and name. */
   readonly facts: Readonly<Record<string, Readonly<Record<string, XbrlConcept>>>>;
 }
 
@@ -126,8 +132,9 @@ export interface FactSource {
   readonly form: string;
   /** Filing date. */
   readonly filed: string;
-  /** The filing's `fy` and `fp`, as SEC lists them. */
+  /** The filing's `fy`, as SEC lists it (describes the filing, not the fact). */
   readonly fy: number | null;
+  /** The filing's `fp`, as SEC lists it. */
   readonly fp: string | null;
   /** SEC's calendar frame, or `null`. */
   readonly frame: string | null;
@@ -156,9 +163,11 @@ export interface InputProvenance {
   readonly start: string | null;
   /** Period end or instant of the (first) fact. */
   readonly end: string | null;
-  /** Accession, form and filing date of the report. */
+  /** Accession number of the report. */
   readonly accession: string;
+  /** Form type of the report. */
   readonly form: string;
+  /** Filing date of the report. */
   readonly filed: string;
   /** Every raw fact that went into the value. */
   readonly facts: readonly FactSource[];
