@@ -59,8 +59,11 @@ function release(): void {
   }
 }
 
-/** Append one whitespace token (no whitespace, no emoji left in it). */
-function addToken(raw: string): void {
+/**
+ * Append one whitespace token (no whitespace, no emoji left in it). `mayHaveUpper` false
+ * promises the token has no character that lowercasing changes (the ASCII fast path).
+ */
+function addToken(raw: string, mayHaveUpper = true): void {
   if (count === lexVal.length) {
     const grownLex = new Float64Array(count * 2);
     grownLex.set(lexVal);
@@ -68,7 +71,7 @@ function addToken(raw: string): void {
     val = new Float64Array(count * 2);
   }
   const t = stripVaderPunctuation(raw);
-  const l = t.toLowerCase();
+  const l = mayHaveUpper ? t.toLowerCase() : t;
   tok[count] = t;
   low[count] = l;
   lexVal[count] = lex.get(l) ?? Number.NaN;
@@ -442,7 +445,7 @@ function checkText(text: unknown, fn: string): asserts text is string {
  * @example
  * ```ts
  * import { vaderRawScores } from 'fin-tabtext';
- * vaderRawScores('good').compound; // 0.44036694359494585
+ * vaderRawScores('good').compound; // 0.44043357076016854
  * ```
  */
 export function vaderRawScores(text: string): VaderScores {
@@ -476,7 +479,7 @@ export function vaderRawScores(text: string): VaderScores {
  * ```ts
  * import { vaderScores } from 'fin-tabtext';
  * vaderScores('The results were GREAT.');
- * // { neg: 0, neu: 0.452, pos: 0.548, compound: 0.7406 }
+ * // { neg: 0, neu: 0.383, pos: 0.617, compound: 0.7034 }
  * ```
  */
 export function vaderScores(text: string): VaderScores {
@@ -509,7 +512,7 @@ export interface VaderValences {
  * ```ts
  * import { vaderValences } from 'fin-tabtext';
  * vaderValences('Demand was not strong.');
- * // { tokens: ['Demand', 'was', 'not', 'strong'], valences: [0, 0, 0, -1.702] } (≈ 2.3 × −0.74)
+ * // { tokens: ['Demand', 'was', 'not', 'strong'], valences: [-0.5, 0, 0, -1.702] } (2.3 × −0.74)
  * ```
  */
 export function vaderValences(text: string): VaderValences {
@@ -586,6 +589,7 @@ export function vaderCompoundOfTokens(
       );
     }
     let plain = raw.length > 0;
+    let upper = false;
     for (let i = 0; i < raw.length; i++) {
       const c = raw.charCodeAt(i);
       // Emoji keys start at U+00A9 and Python whitespace at U+0085 (or is ≤ U+0020).
@@ -593,8 +597,10 @@ export function vaderCompoundOfTokens(
         plain = false;
         break;
       }
+      if (c >= 65 && c <= 90) upper = true;
     }
-    if (plain) addToken(raw);
+    // U+0021–U+0084 lowercase only A–Z, so without them the token is already lowercase.
+    if (plain) addToken(raw, upper);
     else if (raw.length > 0) exclaims += addExpandedToken(raw, lexicons.emoji, lexicons.emojiExclaims);
   }
   if (count === 0) return 0;
