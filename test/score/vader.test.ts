@@ -52,7 +52,7 @@ function lex(word: string): number {
   return value;
 }
 
-/** Valence VADER gave to the token at `index` (negative index counts from the end). */
+/** Valence VADER gave to the `occurrence`-th token equal to `token`. */
 function valenceAt(text: string, token: string, occurrence = 0): number {
   const { tokens, valences } = vaderValences(text);
   let seen = 0;
@@ -207,7 +207,7 @@ describe('token-level entry equals the text-level function', () => {
   });
 });
 
-describe('§7 quirks, one at a time, on real filing sentences', () => {
+describe('§7 quirks, one at a time (on real filing sentences where the filings have an instance)', () => {
   it('1: every whitespace token is kept, punctuation-only and one-letter tokens included', () => {
     // Ford Motor Co., 10-K for 2001.
     const text =
