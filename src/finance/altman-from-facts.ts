@@ -10,8 +10,8 @@ import {
 import {
   type AnnualReport,
   altmanInputsFromCompanyFacts,
-  type CompanyFacts,
   type CompanyFactsAltmanInputs,
+  type CompanyFactsInput,
   type CompanyFactsOptions,
   type CompanyFactsValues,
   type InputProvenance,
@@ -56,7 +56,7 @@ export interface CompanyFactsAltmanResult extends AltmanResult {
  * ```
  */
 export function altmanFromCompanyFacts(
-  companyFacts: CompanyFacts | string,
+  companyFacts: CompanyFactsInput | string,
   options?: AltmanFromCompanyFactsOptions,
 ): CompanyFactsAltmanResult {
   const { variant } = resolveAltmanOptions('altmanFromCompanyFacts', options);

@@ -25,24 +25,20 @@ export interface XbrlFact {
   readonly frame?: string;
 }
 
-/** One concept of the company-facts JSON: facts grouped by unit (`USD`, `shares`…). */
-export interface XbrlConcept {
-  /** The concept's label. */
-  readonly label?: string | null;
-  /** The concept's definition. */
-  readonly description?: string | null;
-  /** Facts by unit. */
-  readonly units: Readonly<Record<string, readonly XbrlFact[]>>;
-}
-
-/** The company-facts JSON: concepts by taxonomy (`us-gaap`, `ifrs-full`, `dei`) and name. */
-export interface CompanyFacts {
+/**
+ * SEC's company-facts JSON, as `EdgarClient.companyFacts()` returns it or as parsed from a file:
+ * concepts by taxonomy (`us-gaap`, `ifrs-full`, `dei`) and name, each with facts by unit. The facts
+ * are read as {@link XbrlFact}; entries without a numeric `val`, an `end` and an `accn` are ignored.
+ */
+export interface CompanyFactsInput {
   /** The company's CIK (a number in SEC's JSON). */
   readonly cik?: number | string;
   /** The company's name. */
   readonly entityName?: string;
-  /** Concepts by taxonomy and name. */
-  readonly facts: Readonly<Record<string, Readonly<Record<string, XbrlConcept>>>>;
+  /** Concepts by taxonomy and name; each concept's `units` maps a unit to its facts. */
+  readonly facts: Readonly<
+    Record<string, Readonly<Record<string, { readonly units: Readonly<Record<string, readonly unknown[]>> }>>>
+  >;
 }
 
 /** Options of {@link altmanInputsFromCompanyFacts}. Give at most one of `accession` and `periodEnd`. */
@@ -334,7 +330,7 @@ function resolveOptions(options: CompanyFactsOptions | undefined): Resolved {
   };
 }
 
-function readCompanyFacts(companyFacts: unknown): CompanyFacts {
+function readCompanyFacts(companyFacts: unknown): CompanyFactsInput {
   let value = companyFacts;
   if (typeof value === 'string') {
     try {
@@ -354,14 +350,14 @@ function readCompanyFacts(companyFacts: unknown): CompanyFacts {
       `${fn}(companyFacts) needs SEC's company-facts JSON (an object with a "facts" object), got ${describeType(value)}; e.g. ${fn}(await client.companyFacts('0001640147'))`,
     );
   }
-  return value as CompanyFacts;
+  return value as CompanyFactsInput;
 }
 
 /** Facts of a qualified concept (`us-gaap:Assets`) in one unit; `[]` when absent or malformed. */
-function factsOf(companyFacts: CompanyFacts, tag: string, unit: string): readonly XbrlFact[] {
+function factsOf(companyFacts: CompanyFactsInput, tag: string, unit: string): readonly XbrlFact[] {
   const colon = tag.indexOf(':');
   const concept = companyFacts.facts[tag.slice(0, colon)]?.[tag.slice(colon + 1)];
-  const list = concept?.units?.[unit];
+  const list: unknown = concept?.units?.[unit];
   return Array.isArray(list) ? list.filter(isFact) : [];
 }
 
@@ -382,7 +378,7 @@ function daysBetween(start: string, end: string): number {
 }
 
 /** Every filing with balance-sheet facts, with its balance-sheet date (latest instant of an anchor). */
-function listReports(companyFacts: CompanyFacts, currency: string): AnnualReport[] {
+function listReports(companyFacts: CompanyFactsInput, currency: string): AnnualReport[] {
   const byAccession = new Map<string, AnnualReport>();
   for (const tag of balanceSheetAnchors) {
     for (const fact of factsOf(companyFacts, tag, currency)) {
@@ -404,7 +400,7 @@ function listReports(companyFacts: CompanyFacts, currency: string): AnnualReport
   );
 }
 
-function chooseReport(companyFacts: CompanyFacts, o: Resolved, warnings: string[]): AnnualReport {
+function chooseReport(companyFacts: CompanyFactsInput, o: Resolved, warnings: string[]): AnnualReport {
   const reports = listReports(companyFacts, o.currency);
   if (reports.length === 0) {
     const units = Object.keys(companyFacts.facts['us-gaap']?.Assets?.units ?? {}).concat(
@@ -459,7 +455,7 @@ function chooseReport(companyFacts: CompanyFacts, o: Resolved, warnings: string[
 
 /** Candidate facts of one concept for the report and period kind. */
 function candidates(
-  companyFacts: CompanyFacts,
+  companyFacts: CompanyFactsInput,
   tag: string,
   unit: string,
   period: FactPeriod,
@@ -508,7 +504,7 @@ function groupOf(rule: TagRule): RuleGroup {
 
 /** Apply a field's rules in order; the first rule whose required terms are all found wins. */
 function readField(
-  companyFacts: CompanyFacts,
+  companyFacts: CompanyFactsInput,
   field: AltmanFactField,
   report: AnnualReport,
   o: Resolved,
@@ -625,7 +621,7 @@ function readField(
  * @throws {CompanyFactsError} When no report matches (`code` `'REPORT_NOT_FOUND'`); the message lists what exists.
  * @example
  * ```ts
- * import { altmanInputsFromCompanyFacts, altmanZ } from 'fin-tabtext';
+ * import { altmanInputsFromCompanyFactsInput, altmanZ } from 'fin-tabtext';
  * const facts = JSON.parse(text); // companyfacts/CIK0001640147.json
  * const picked = altmanInputsFromCompanyFacts(facts, { accession: '0001640147-25-000052', price: 150 });
  * picked.inputs.totalAssets; // 9033938000, at 2025-01-31
@@ -634,7 +630,7 @@ function readField(
  * ```
  */
 export function altmanInputsFromCompanyFacts(
-  companyFacts: CompanyFacts | string,
+  companyFacts: CompanyFactsInput | string,
   options?: CompanyFactsOptions,
 ): CompanyFactsAltmanInputs {
   const o = resolveOptions(options);

@@ -25,13 +25,12 @@ export type { AltmanFromCompanyFactsOptions, CompanyFactsAltmanResult } from './
 export { altmanFromCompanyFacts } from './altman-from-facts.js';
 export type {
   AnnualReport,
-  CompanyFacts,
   CompanyFactsAltmanInputs,
+  CompanyFactsInput,
   CompanyFactsOptions,
   CompanyFactsValues,
   FactSource,
   InputProvenance,
-  XbrlConcept,
   XbrlFact,
 } from './company-facts.js';
 export { altmanInputsFromCompanyFacts, defaultCompanyFactsOptions } from './company-facts.js';

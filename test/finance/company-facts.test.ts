@@ -4,26 +4,26 @@ import {
   altmanFromCompanyFacts,
   altmanInputsFromCompanyFacts,
   altmanZ,
-  type CompanyFacts,
   CompanyFactsError,
+  type CompanyFactsInput,
   type XbrlFact,
 } from '../../src/finance/index.js';
 import { readFixture } from '../support/fixtures.js';
 
 /** Real SEC company-facts JSON, parsed afresh for each use so tests can edit their copy. */
-const snowflake = (): CompanyFacts =>
-  JSON.parse(readFixture('sec-json/companyfacts_CIK0001640147.json.gz')) as CompanyFacts;
-const logisticProperties = (): CompanyFacts =>
-  JSON.parse(readFixture('sec-json/companyfacts_CIK0001997711.json.gz')) as CompanyFacts;
+const snowflake = (): CompanyFactsInput =>
+  JSON.parse(readFixture('sec-json/companyfacts_CIK0001640147.json.gz')) as CompanyFactsInput;
+const logisticProperties = (): CompanyFactsInput =>
+  JSON.parse(readFixture('sec-json/companyfacts_CIK0001997711.json.gz')) as CompanyFactsInput;
 
 /** Remove one concept from a copy of the facts, to exercise a fallback on otherwise real data. */
-function without(facts: CompanyFacts, ...tags: string[]): CompanyFacts {
+function without(facts: CompanyFactsInput, ...tags: string[]): CompanyFactsInput {
   const copy = structuredClone(facts) as { facts: Record<string, Record<string, unknown>> };
   for (const tag of tags) {
     const [taxonomy, name] = tag.split(':') as [string, string];
     delete copy.facts[taxonomy]![name];
   }
-  return copy as unknown as CompanyFacts;
+  return copy as unknown as CompanyFactsInput;
 }
 
 /*
@@ -156,8 +156,8 @@ describe('altmanInputsFromCompanyFacts on Snowflake (real company facts)', () =>
 
   it('a naive fy/fp pick returns the prior year; selection by period end does not', () => {
     const facts = snowflake();
-    const assets = facts.facts['us-gaap']!.Assets!.units.USD!;
-    const operatingIncome = facts.facts['us-gaap']!.OperatingIncomeLoss!.units.USD!;
+    const assets = facts.facts['us-gaap']!.Assets!.units.USD! as XbrlFact[];
+    const operatingIncome = facts.facts['us-gaap']!.OperatingIncomeLoss!.units.USD! as XbrlFact[];
     const naive = (list: readonly XbrlFact[]): XbrlFact =>
       list.find((f) => f.fy === 2025 && f.fp === 'FY' && f.form === '10-K')!;
     // The FY2025 10-K also reports the prior year's balance sheet and two prior years of
