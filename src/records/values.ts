@@ -1,0 +1,180 @@
+import { describeType, InvalidArgumentError } from '../errors/index.js';
+
+/** A value allowed in a flat record: what CSV, JSONL and every DataFrame library can hold. */
+export type RecordValue = string | number | boolean | null;
+
+/** A flat record: column name to value. Rows of one table share the same keys in the same order. */
+export type FlatRecord = Record<string, RecordValue>;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+function isMissing(value: unknown): value is null | undefined | '' {
+  return value === null || value === undefined || value === '';
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** Days in a month of the proleptic Gregorian calendar (month 1..12). */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Normalise a Central Index Key to the 10-digit zero-padded string EDGAR uses in URLs and
+ * file names. Accepts a number, a digit string with or without leading zeros, and a `CIK`
+ * prefix (`'CIK0000320193'`). Missing values (`null`, `undefined`, `''`) give `null`.
+ *
+ * @param value - The CIK as found in a data set.
+ * @param field - The field name used in the error message.
+ * @default field 'cik'
+ * @returns The CIK as 10 digits, or `null` when missing.
+ * @throws {InvalidArgumentError} When the value is not a non-negative integer of at most 10 digits.
+ * @example
+ * ```ts
+ * normalizeCik(320193); // '0000320193'
+ * normalizeCik('CIK37996'); // '0000037996'
+ * ```
+ */
+export function normalizeCik(value: string | number, field?: string): string;
+export function normalizeCik(value: string | number | null | undefined, field?: string): string | null;
+export function normalizeCik(value: unknown, field = 'cik'): string | null {
+  if (isMissing(value)) return null;
+  let digits: string | undefined;
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && value >= 0) digits = String(value);
+  } else if (typeof value === 'string') {
+    const match = /^\s*(?:CIK)?(\d{1,10})\s*$/i.exec(value);
+    digits = match?.[1];
+  }
+  if (digits === undefined || digits.length > 10) {
+    throw new InvalidArgumentError(
+      field,
+      `${field} must be a CIK: a non-negative integer of at most 10 digits, got ` +
+        `${typeof value === 'string' || typeof value === 'number' ? JSON.stringify(value) : describeType(value)}. ` +
+        "Call it as normalizeCik('320193') or normalizeCik(320193).",
+    );
+  }
+  return digits.padStart(10, '0');
+}
+
+/**
+ * Normalise an EDGAR accession number to `0000000000-00-000000` (filer id, year, sequence).
+ * Accepts the dashed form with or without padding (`'37996-02-15'`) and the 18-digit form
+ * used in archive paths (`'000003799602000015'`). Missing values give `null`.
+ *
+ * @param value - The accession number.
+ * @param field - The field name used in the error message.
+ * @default field 'accession'
+ * @returns The dashed, zero-padded accession number, or `null` when missing.
+ * @throws {InvalidArgumentError} When the value is not an accession number.
+ * @example
+ * ```ts
+ * normalizeAccession('000003799602000015'); // '0000037996-02-000015'
+ * ```
+ */
+export function normalizeAccession(value: string, field?: string): string;
+export function normalizeAccession(value: string | null | undefined, field?: string): string | null;
+export function normalizeAccession(value: unknown, field = 'accession'): string | null {
+  if (isMissing(value)) return null;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    const compact = /^(\d{10})(\d{2})(\d{6})$/.exec(text);
+    if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+    const dashed = /^(\d{1,10})-(\d{1,2})-(\d{1,6})$/.exec(text);
+    if (dashed)
+      return `${dashed[1]!.padStart(10, '0')}-${dashed[2]!.padStart(2, '0')}-${dashed[3]!.padStart(6, '0')}`;
+  }
+  throw new InvalidArgumentError(
+    field,
+    `${field} must be an accession number such as '0000037996-02-000015' or '000003799602000015', got ` +
+      `${typeof value === 'string' ? JSON.stringify(value) : describeType(value)}. ` +
+      "Call it as normalizeAccession('0000037996-02-000015').",
+  );
+}
+
+/**
+ * Normalise a date to `YYYY-MM-DD`. Accepts a `Date` (its UTC calendar day), an ISO date or
+ * date-time string (the calendar date as written, without time-zone conversion, so
+ * `'2024-01-01T23:00:00-05:00'` is `'2024-01-01'`), and the compact `'YYYYMMDD'`. Missing values
+ * give `null`. Numbers are refused because they are ambiguous (epoch milliseconds or `20240101`).
+ *
+ * @param value - The date.
+ * @param field - The field name used in the error message.
+ * @default field 'date'
+ * @returns The date as `YYYY-MM-DD`, or `null` when missing.
+ * @throws {InvalidArgumentError} When the value is not a real calendar date.
+ * @example
+ * ```ts
+ * toIsoDate('20020328'); // '2002-03-28'
+ * toIsoDate(new Date(Date.UTC(2024, 11, 30))); // '2024-12-30'
+ * ```
+ */
+export function toIsoDate(value: string | Date, field?: string): string;
+export function toIsoDate(value: string | Date | null | undefined, field?: string): string | null;
+export function toIsoDate(value: unknown, field = 'date'): string | null {
+  if (isMissing(value)) return null;
+  if (value instanceof Date) {
+    if (!Number.isNaN(value.getTime())) {
+      const year = value.getUTCFullYear();
+      if (year >= 0 && year <= 9999) {
+        return `${pad(year, 4)}-${pad(value.getUTCMonth() + 1, 2)}-${pad(value.getUTCDate(), 2)}`;
+      }
+    }
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    const match = ISO_DATE.exec(text) ?? COMPACT_DATE.exec(text);
+    if (match) {
+      const year = Number(match[1]);
+      const month = Number(match[2]);
+      const day = Number(match[3]);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+        return `${match[1]}-${match[2]}-${match[3]}`;
+      }
+    }
+  }
+  throw new InvalidArgumentError(
+    field,
+    `${field} must be a date such as '2002-03-28', '20020328' or a Date, got ` +
+      `${typeof value === 'string' ? JSON.stringify(value) : describeType(value)}. ` +
+      "Call it as toIsoDate('2002-03-28').",
+  );
+}
+
+/**
+ * Turn any value into a {@link RecordValue}: `undefined`, `NaN` and ±Infinity become `null`, a
+ * `Date` becomes `YYYY-MM-DD` at UTC midnight and a full ISO string otherwise, a `bigint` becomes a
+ * number when safe and a string when not. Nested objects and arrays are refused.
+ *
+ * @param value - Any value.
+ * @param field - Where the value came from, for the error message.
+ * @returns The flat value.
+ * @throws {InvalidArgumentError} For objects, arrays, functions and symbols.
+ */
+export function toRecordValue(value: unknown, field: string): RecordValue {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'undefined':
+      return null;
+    case 'bigint':
+      return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+    default:
+      if (value === null) return null;
+      if (value instanceof Date) {
+        if (Number.isNaN(value.getTime())) return null;
+        const iso = value.toISOString();
+        return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+      }
+      throw new InvalidArgumentError(
+        field,
+        `${field} must be a string, number, boolean, Date or null (records are flat), got ${describeType(value)}. ` +
+          'Flatten it first, for example { ...row, meta: JSON.stringify(row.meta) }.',
+      );
+  }
+}
