@@ -279,6 +279,11 @@ export function* iterateSentences(text: string): IterableIterator<Sentence> {
   let i = sentStart;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // Fast path: ASCII letters, digits and most punctuation can neither end a sentence nor a line.
+    if ((c > 0x3f && c < 0x80) || (c > 0x21 && c < 0x2e) || (c > 0x2e && c < 0x3f)) {
+      i++;
+      continue;
+    }
     if (isTerminator(c)) {
       let j = i + 1;
       while (j < n && isTerminator(text.charCodeAt(j))) j++;

@@ -62,7 +62,18 @@ function cmuTable(): Map<string, number> {
 const fallbackCache = new Map<string, number>();
 const FALLBACK_CACHE_LIMIT = 100_000;
 
+function isAsciiDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function fallbackSyllables(lower: string): number {
+  // No hyphenation pattern key holds a digit or consists of dots alone, so a digits-only word
+  // never gets a hyphenation point: 1 syllable, without running Liang's algorithm.
+  if (isAsciiDigits(lower)) return 1;
   const cached = fallbackCache.get(lower);
   if (cached !== undefined) return cached;
   const count = hyphenationPoints(lower).length + 1;

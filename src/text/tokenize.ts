@@ -218,11 +218,58 @@ export function tokenize(text: string, start = 0, end: number = text.length): To
  */
 export function words(text: string, start = 0, end: number = text.length): string[] {
   const out: string[] = [];
+  appendWords(out, text, start, end);
+  return out;
+}
+
+/**
+ * Append the lowercased word tokens of `text[start, end)` to `out` (as {@link words} returns
+ * them), for callers that collect the words of many sentences into one array.
+ *
+ * @param out - The array to push to.
+ * @param text - The text.
+ * @param start - UTF-16 index to start at.
+ * @default start 0
+ * @param end - UTF-16 index to stop before.
+ * @default end text.length
+ * @returns The number of words appended.
+ * @example
+ * ```ts
+ * import { appendWords } from 'fin-tabtext';
+ * const all: string[] = [];
+ * appendWords(all, 'Sales rose.');
+ * appendWords(all, 'Costs fell 2%.'); // all: ['sales', 'rose', 'costs', 'fell']
+ * ```
+ */
+export function appendWords(out: string[], text: string, start = 0, end: number = text.length): number {
+  const before = out.length;
   let i = start;
   while (i < end) {
-    if (isWhitespaceCode(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (isWhitespaceCode(c)) {
       i++;
       continue;
+    }
+    if (isAsciiLetter(c)) {
+      // Fast path: a run of ASCII letters ended by whitespace, the end, or punctuation that cannot
+      // continue a word (anything but a connector, a dot, a digit or a non-ASCII character).
+      let j = i + 1;
+      let lower = c >= 0x61;
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        if (d >= 0x61 && d <= 0x7a) j++;
+        else if (d >= 0x41 && d <= 0x5a) {
+          lower = false;
+          j++;
+        } else break;
+      }
+      const stop = j < end ? text.charCodeAt(j) : 0x20;
+      if (stop < 0x80 && stop !== 0x27 && stop !== 0x2d && stop !== 0x2e && !(stop >= 0x30 && stop <= 0x39)) {
+        const w = text.slice(i, j);
+        out.push(lower ? w : w.toLowerCase());
+        i = j;
+        continue;
+      }
     }
     const j = scanToken(text, i, end);
     if (scanKind === KIND_WORD) {
@@ -231,7 +278,7 @@ export function words(text: string, start = 0, end: number = text.length): strin
     }
     i = j;
   }
-  return out;
+  return out.length - before;
 }
 
 /**

@@ -1,0 +1,46 @@
+export type { LoughranMcDonaldCategory, LoughranMcDonaldLists } from './loughran-mcdonald.js';
+export { LOUGHRAN_MCDONALD_CATEGORIES, loadLoughranMcDonald } from './loughran-mcdonald.js';
+export type {
+  FogMode,
+  ReadabilityAccumulator,
+  ReadabilityOptions,
+  ReadabilityResult,
+} from './readability.js';
+export {
+  createReadabilityAccumulator,
+  defaultReadabilityOptions,
+  fleschReadingEase,
+  gunningFog,
+  readability,
+} from './readability.js';
+export type {
+  ScoreAttribute,
+  ScoreOptions,
+  ScoreRecord,
+  ScoreTextsOptions,
+  TextScoreDetails,
+} from './score-text.js';
+export { defaultScoreOptions, explainText, SCORE_ATTRIBUTES, scoreText, scoreTexts } from './score-text.js';
+export type { VaderScores, VaderValences } from './vader.js';
+export { vaderCompoundOfTokens, vaderRawScores, vaderScores, vaderValences } from './vader.js';
+export type {
+  CompiledWordLists,
+  CountWordListOptions,
+  DefaultWordListName,
+  WordListMatches,
+  WordListMatchNode,
+  WordLists,
+} from './wordlists.js';
+export {
+  compiledDefaultWordLists,
+  compileWordLists,
+  countWordListMatches,
+  DEFAULT_WORD_LIST_NAMES,
+  defaultCountWordListOptions,
+  defaultWordLists,
+  loadWordListFile,
+  parseWordList,
+  polarityFromCounts,
+  RESERVED_WORD_LIST_NAMES,
+  validateCustomWordLists,
+} from './wordlists.js';

@@ -1,0 +1,408 @@
+import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { appendWords, iterateSentences, splitWhitespace } from '../text/index.js';
+import { createReadabilityAccumulator, type FogMode, type ReadabilityResult } from './readability.js';
+import { vaderCompoundOfTokens } from './vader.js';
+import {
+  type CompiledWordLists,
+  compiledDefaultWordLists,
+  compileWordLists,
+  countWordListMatches,
+  DEFAULT_WORD_LIST_NAMES,
+  defaultWordLists,
+  validateCustomWordLists,
+  type WordLists,
+} from './wordlists.js';
+
+/** The 11 text attributes of a TabText row, in column order. */
+export const SCORE_ATTRIBUTES = Object.freeze([
+  'negative',
+  'positive',
+  'certainty',
+  'uncertainty',
+  'risk',
+  'safe',
+  'fraud',
+  'litigious',
+  'polarity',
+  'sentiment',
+  'readability',
+] as const);
+
+/** One of the 11 {@link SCORE_ATTRIBUTES}. */
+export type ScoreAttribute = (typeof SCORE_ATTRIBUTES)[number];
+
+/** Options of {@link scoreText} and {@link scoreTexts}. */
+export interface ScoreOptions {
+  /**
+   * Which attributes to compute, in any order; columns come out in {@link SCORE_ATTRIBUTES} order.
+   * Work for attributes not asked for is skipped (no VADER without `sentiment`, no syllables
+   * without `readability`).
+   * @default SCORE_ATTRIBUTES (all 11)
+   */
+  readonly attributes?: readonly ScoreAttribute[];
+  /**
+   * Extra word lists, each adding a column after the built-in ones: `{ esg: ['emissions',
+   * 'climate change'] }`. Names must match `[a-z][a-z0-9_]*` and not clash with a built-in column.
+   * @default {}
+   */
+  readonly wordLists?: WordLists;
+  /**
+   * Rules of the `readability` column (Gunning fog): `'textstat'` (Python textstat 0.7.11) or
+   * `'gunning'` (Gunning 1952).
+   * @default 'textstat'
+   */
+  readonly fogMode?: FogMode;
+  /**
+   * Add a `<list>_count` column (matched words) after each word-list score, for explanation.
+   * @default false
+   */
+  readonly matchCounts?: boolean;
+}
+
+/** Options of {@link scoreTexts}: {@link ScoreOptions} plus progress and cancellation. */
+export interface ScoreTextsOptions extends ScoreOptions {
+  /**
+   * Called after each text with the number of texts scored so far.
+   * @default undefined
+   */
+  readonly onProgress?: (scored: number) => void;
+  /**
+   * Stops the run between two texts, throwing the signal's reason.
+   * @default undefined
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** The defaults of {@link ScoreOptions}, frozen. */
+export const defaultScoreOptions: Readonly<{
+  attributes: readonly ScoreAttribute[];
+  wordLists: WordLists;
+  fogMode: FogMode;
+  matchCounts: boolean;
+}> = Object.freeze({
+  attributes: SCORE_ATTRIBUTES,
+  wordLists: Object.freeze({}),
+  fogMode: 'textstat',
+  matchCounts: false,
+});
+
+/**
+ * One text's scores: a flat record with stable keys — `word_count`, `sentence_count`, then the
+ * selected attributes in {@link SCORE_ATTRIBUTES} order, then custom lists (and `<list>_count`
+ * columns with `matchCounts`). Ratios are `null` for a text without words.
+ */
+export interface ScoreRecord {
+  /** Word tokens (numbers and punctuation excluded): the denominator of every word-list score. */
+  readonly word_count: number;
+  /** Sentences found by the sentence splitter. */
+  readonly sentence_count: number;
+  /** Fraction of words on the negative list. */
+  readonly negative?: number | null;
+  /** Fraction of words on the positive list. */
+  readonly positive?: number | null;
+  /** Fraction of words on the certainty list. */
+  readonly certainty?: number | null;
+  /** Fraction of words on the uncertainty list. */
+  readonly uncertainty?: number | null;
+  /** Fraction of words on the risk list. */
+  readonly risk?: number | null;
+  /** Fraction of words on the safe list. */
+  readonly safe?: number | null;
+  /** Fraction of words on the fraud list. */
+  readonly fraud?: number | null;
+  /** Fraction of words on the litigious list. */
+  readonly litigious?: number | null;
+  /** (positive − negative) / (positive + negative); 0 when both are 0. */
+  readonly polarity?: number | null;
+  /** Mean VADER compound over the sentences, −1..1. */
+  readonly sentiment?: number | null;
+  /** Gunning fog index (see `fogMode`). */
+  readonly readability?: number | null;
+  /** Custom list scores and `<list>_count` columns. */
+  readonly [column: string]: number | null | undefined;
+}
+
+/** Everything {@link scoreText} computed for one text, for explaining a score. */
+export interface TextScoreDetails {
+  /** The flat record {@link scoreText} returns. */
+  readonly record: ScoreRecord;
+  /** Per word list (built-in and custom): each matched entry and how many times it matched. */
+  readonly matches: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The readability counts behind the `readability` column, or `null` when not computed. */
+  readonly readability: ReadabilityResult | null;
+}
+
+interface ResolvedOptions {
+  readonly want: ReadonlySet<ScoreAttribute>;
+  readonly lists: CompiledWordLists;
+  readonly custom: readonly string[];
+  readonly fogMode: FogMode;
+  readonly matchCounts: boolean;
+  readonly needWords: boolean;
+}
+
+const WORD_LIST_ATTRIBUTES: ReadonlySet<string> = new Set(DEFAULT_WORD_LIST_NAMES);
+const compiledCustom = new WeakMap<WordLists, CompiledWordLists>();
+
+// Options are resolved in this one place, defaults merged under the caller's values.
+function resolveOptions(options: ScoreOptions | undefined, call: string): ResolvedOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new InvalidArgumentError(
+      'options',
+      `${call}(text, options) needs options as an object, got ${describeType(options)}; for example ${call}(text, { fogMode: 'gunning' })`,
+    );
+  }
+  const attributes = options?.attributes ?? defaultScoreOptions.attributes;
+  if (!Array.isArray(attributes)) {
+    throw new InvalidArgumentError(
+      'options.attributes',
+      `options.attributes must be an array of attribute names, got ${describeType(attributes)}; for example ${call}(text, { attributes: ['negative', 'readability'] })`,
+    );
+  }
+  for (const a of attributes) {
+    if (!(SCORE_ATTRIBUTES as readonly string[]).includes(a)) {
+      throw new InvalidArgumentError(
+        'options.attributes',
+        `options.attributes has the unknown attribute ${JSON.stringify(a)}; choose from ${SCORE_ATTRIBUTES.join(', ')}, for example ${call}(text, { attributes: ['negative', 'readability'] })`,
+      );
+    }
+  }
+  const fogMode = options?.fogMode ?? defaultScoreOptions.fogMode;
+  if (fogMode !== 'textstat' && fogMode !== 'gunning') {
+    throw new InvalidArgumentError(
+      'options.fogMode',
+      `options.fogMode must be 'textstat' or 'gunning', got ${JSON.stringify(fogMode) ?? describeType(fogMode)}; for example ${call}(text, { fogMode: 'gunning' })`,
+    );
+  }
+  const matchCounts = options?.matchCounts ?? defaultScoreOptions.matchCounts;
+  if (typeof matchCounts !== 'boolean') {
+    throw new InvalidArgumentError(
+      'options.matchCounts',
+      `options.matchCounts must be true or false, got ${describeType(matchCounts)}; for example ${call}(text, { matchCounts: true })`,
+    );
+  }
+  const customLists = options?.wordLists ?? defaultScoreOptions.wordLists;
+  let lists = compiledDefaultWordLists();
+  let custom: string[] = [];
+  if (customLists !== defaultScoreOptions.wordLists) {
+    let compiled = compiledCustom.get(customLists);
+    if (compiled === undefined) {
+      const checked = validateCustomWordLists(customLists, 'options.wordLists');
+      compiled = compileWordLists({ ...defaultWordLists(), ...checked });
+      if (typeof customLists === 'object' && customLists !== null) compiledCustom.set(customLists, compiled);
+    }
+    lists = compiled;
+    custom = compiled.names.filter((name) => !WORD_LIST_ATTRIBUTES.has(name));
+  }
+  const want = new Set<ScoreAttribute>(attributes);
+  const needWords =
+    custom.length > 0 || attributes.some((a) => WORD_LIST_ATTRIBUTES.has(a) || a === 'polarity');
+  return { want, lists, custom, fogMode, matchCounts, needWords };
+}
+
+function checkText(text: unknown, call: string): asserts text is string {
+  if (typeof text !== 'string') {
+    throw new InvalidArgumentError(
+      'text',
+      `${call}(text) needs text as a string, got ${describeType(text)}; for example ${call}('Net sales rose 4% on strong demand.')`,
+    );
+  }
+}
+
+// Words are matched in batches of whole sentences; a sentinel that no list holds separates the
+// sentences, so a phrase never matches across a sentence boundary and memory stays bounded.
+const SENTENCE_SEPARATOR = '\u0000';
+const BATCH_WORDS = 8192;
+
+function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScoreDetails {
+  const wantSentiment = o.want.has('sentiment');
+  const wantReadability = o.want.has('readability');
+  const fog = wantReadability ? createReadabilityAccumulator(o.fogMode) : undefined;
+  const listCount = o.lists.names.length;
+  const counts = new Float64Array(listCount);
+  const found: Array<Map<string, number>> | undefined = explain
+    ? o.lists.names.map(() => new Map())
+    : undefined;
+  let batch: string[] = [];
+  let wordCount = 0;
+  let sentenceCount = 0;
+  let compoundSum = 0;
+
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    if (!o.needWords) {
+      batch = [];
+      return;
+    }
+    const result = countWordListMatches(batch, o.lists, { explain });
+    for (let l = 0; l < listCount; l++) counts[l]! += result.counts[o.lists.names[l]!]!;
+    if (found !== undefined && result.matches !== undefined) {
+      o.lists.names.forEach((name, l) => {
+        for (const [entry, n] of Object.entries(result.matches![name]!)) {
+          found[l]!.set(entry, (found[l]!.get(entry) ?? 0) + n);
+        }
+      });
+    }
+    batch = [];
+  };
+
+  for (const sentence of iterateSentences(text)) {
+    sentenceCount++;
+    const { start, end } = sentence;
+    // word_count is always reported, so the words are always collected; they are matched only
+    // when a word-list column needs them.
+    wordCount += appendWords(batch, text, start, end);
+    batch.push(SENTENCE_SEPARATOR);
+    if (batch.length >= BATCH_WORDS) flush();
+    if (wantSentiment || fog !== undefined) {
+      const raw = splitWhitespace(text, start, end);
+      fog?.addTokens(raw);
+      if (wantSentiment) {
+        let exclaims = 0;
+        let questions = 0;
+        for (let p = start; p < end; p++) {
+          const c = text.charCodeAt(p);
+          if (c === 0x21) exclaims++;
+          else if (c === 0x3f) questions++;
+        }
+        compoundSum += vaderCompoundOfTokens(raw, exclaims, questions);
+      }
+    }
+  }
+  flush();
+
+  const ratio = (x: number): number | null => (wordCount === 0 ? null : x / wordCount);
+  const countOf = (name: string): number => counts[o.lists.names.indexOf(name)] ?? 0;
+  const record: Record<string, number | null> = { word_count: wordCount, sentence_count: sentenceCount };
+  for (const attribute of SCORE_ATTRIBUTES) {
+    if (!o.want.has(attribute)) continue;
+    if (WORD_LIST_ATTRIBUTES.has(attribute)) {
+      record[attribute] = ratio(countOf(attribute));
+      if (o.matchCounts) record[`${attribute}_count`] = countOf(attribute);
+    } else if (attribute === 'polarity') {
+      const pos = countOf('positive');
+      const neg = countOf('negative');
+      record.polarity = wordCount === 0 ? null : pos + neg === 0 ? 0 : (pos - neg) / (pos + neg);
+    } else if (attribute === 'sentiment') {
+      record.sentiment = sentenceCount === 0 ? null : compoundSum / sentenceCount;
+    } else {
+      const r = fog!.result();
+      record.readability = r.wordCount === 0 ? null : r.gunningFog;
+    }
+  }
+  for (const name of o.custom) {
+    record[name] = ratio(countOf(name));
+    if (o.matchCounts) record[`${name}_count`] = countOf(name);
+  }
+  const matches: Record<string, Record<string, number>> = {};
+  if (found !== undefined) {
+    o.lists.names.forEach((name, l) => {
+      matches[name] = Object.fromEntries(found[l]!);
+    });
+  }
+  return { record: record as ScoreRecord, matches, readability: fog === undefined ? null : fog.result() };
+}
+
+/**
+ * Score one text on the 11 TabText attributes in one pass: the text is split into sentences
+ * lazily; each sentence is split on whitespace once (those tokens feed both VADER and the
+ * streaming readability counter) and tokenized once (those words feed the word-list matcher).
+ * Memory stays bounded by one sentence plus a batch of words, so a 20 MB document is fine.
+ *
+ * - Word-list attributes: matched words / `word_count` (numbers are not words).
+ * - `polarity`: (positive − negative) / (positive + negative) of the list counts, 0 when both are 0.
+ * - `sentiment`: mean VADER compound (unrounded) over the sentences.
+ * - `readability`: Gunning fog (`fogMode`; `'textstat'` reproduces Python textstat 0.7.11).
+ *
+ * Empty or whitespace-only text is not an error: counts are 0 and every ratio is `null`.
+ *
+ * @param text - The text, for example an MD&A section.
+ * @param options - Attributes, custom lists, fog mode, match counts; see {@link ScoreOptions}.
+ * @returns A flat record: `word_count, sentence_count`, the selected attributes, custom lists.
+ * @throws {InvalidArgumentError} When `text` is not a string (`field` is `'text'`) or an option is
+ *   invalid (`field` names it).
+ * @example
+ * ```ts
+ * import { scoreText } from 'fin-tabtext';
+ * const row = scoreText('Net sales rose 12% on strong demand. We face substantial doubt about liquidity.');
+ * row.word_count; // 12
+ * row.sentiment; // mean VADER compound of the two sentences
+ * scoreText('', { attributes: ['negative'] }); // { word_count: 0, sentence_count: 0, negative: null }
+ * ```
+ */
+export function scoreText(text: string, options?: ScoreOptions): ScoreRecord {
+  checkText(text, 'scoreText');
+  return scoreOne(text, resolveOptions(options, 'scoreText'), false).record;
+}
+
+/**
+ * Like {@link scoreText}, plus what explains the scores: each matched word-list entry with its
+ * count, and the readability counts (sentences, words, syllables, complex words).
+ *
+ * @param text - The text.
+ * @param options - As for {@link scoreText}.
+ * @returns `{ record, matches, readability }`.
+ * @throws {InvalidArgumentError} As {@link scoreText}.
+ * @example
+ * ```ts
+ * import { explainText } from 'fin-tabtext';
+ * const { matches } = explainText('There is substantial doubt about our ability to continue as a going concern.');
+ * matches.uncertainty; // { 'substantial doubt': 1, ... }
+ * ```
+ */
+export function explainText(text: string, options?: ScoreOptions): TextScoreDetails {
+  checkText(text, 'explainText');
+  return scoreOne(text, resolveOptions(options, 'explainText'), true);
+}
+
+/**
+ * Score many texts with the same options (options are checked and custom lists compiled once).
+ *
+ * @param texts - Any iterable of strings (an array, a generator reading files one by one, ...).
+ * @param options - {@link ScoreOptions} plus `onProgress` and `signal`.
+ * @returns One record per text, in order.
+ * @throws {InvalidArgumentError} When `texts` is not iterable or an element is not a string
+ *   (`field` is `texts[i]`), or an option is invalid.
+ * @throws The signal's reason when `signal` aborts.
+ * @example
+ * ```ts
+ * import { scoreTexts } from 'fin-tabtext';
+ * const rows = scoreTexts(['Sales rose.', 'Losses widened.'], { attributes: ['negative', 'positive'] });
+ * rows.length; // 2
+ * ```
+ */
+export function scoreTexts(texts: Iterable<string>, options?: ScoreTextsOptions): ScoreRecord[] {
+  if (
+    texts === null ||
+    typeof (texts as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] !== 'function' ||
+    typeof texts === 'string'
+  ) {
+    throw new InvalidArgumentError(
+      'texts',
+      `scoreTexts(texts) needs an iterable of strings, got ${describeType(texts)}; for example scoreTexts(['Sales rose.', 'Costs fell.'])`,
+    );
+  }
+  const resolved = resolveOptions(options, 'scoreTexts');
+  const { onProgress, signal } = options ?? {};
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InvalidArgumentError(
+      'options.onProgress',
+      `options.onProgress must be a function, for example scoreTexts(texts, { onProgress: (n) => {} })`,
+    );
+  }
+  const out: ScoreRecord[] = [];
+  let i = 0;
+  for (const text of texts) {
+    signal?.throwIfAborted();
+    if (typeof text !== 'string') {
+      throw new InvalidArgumentError(
+        `texts[${i}]`,
+        `scoreTexts(texts) needs every element to be a string, got ${describeType(text)} at index ${i}; for example scoreTexts(['Sales rose.'])`,
+      );
+    }
+    out.push(scoreOne(text, resolved, false).record);
+    i++;
+    onProgress?.(i);
+  }
+  return out;
+}
