@@ -34,11 +34,11 @@ export interface RateLimiterOptions {
    */
   readonly maxRequestsPerSecond?: number;
   /**
-   * Extra spacing as a fraction of `1000 / maxRequestsPerSecond`. Requests are spaced evenly,
-   * at least `1000 / maxRequestsPerSecond * (1 + safetyMargin)` ms apart, so network jitter of up
-   * to `1000 * safetyMargin` ms cannot put more than the cap in any one-second window seen by
-   * the server.
-   * @default 0.02
+   * Head-room as a fraction of a second: any `maxRequestsPerSecond` consecutive requests span at
+   * least `1000 * (1 + safetyMargin)` ms, so network or scheduling jitter of up to
+   * `1000 * safetyMargin` ms cannot put more than the cap into a one-second window seen by the
+   * server. The sustained rate is `maxRequestsPerSecond / (1 + safetyMargin)`.
+   * @default 0.035
    */
   readonly safetyMargin?: number;
   /**
@@ -56,9 +56,10 @@ interface Waiter {
 }
 
 /**
- * Create a rate limiter that spaces requests evenly: consecutive grants are at least
- * `1000 / maxRequestsPerSecond * (1 + safetyMargin)` ms apart, measured on the actual grant
- * times, so a stalled event loop never releases a burst afterwards and no one-second window
+ * Create a rate limiter that spaces requests evenly at `1000 / maxRequestsPerSecond * (1 +
+ * safetyMargin)` ms. Spacing is measured on actual grant times: a stalled event loop never
+ * releases a burst afterwards (gaps never drop below 90% of the interval) and any
+ * `maxRequestsPerSecond` consecutive grants span more than a second, so no one-second window
  * holds more than the cap. Waiters are served first in, first out.
  *
  * @param options - Cap, safety margin and clock.
@@ -77,18 +78,23 @@ interface Waiter {
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const cap = options.maxRequestsPerSecond ?? 9;
   validateCap(cap, 'maxRequestsPerSecond');
-  const margin = options.safetyMargin ?? 0.02;
+  const margin = options.safetyMargin ?? 0.035;
   if (typeof margin !== 'number' || !Number.isFinite(margin) || margin < 0 || margin > 1) {
     throw new InvalidArgumentError(
       'safetyMargin',
       `createRateLimiter({ safetyMargin }) needs a number from 0 to 1, got ${String(margin)}; ` +
-        'e.g. createRateLimiter({ maxRequestsPerSecond: 9, safetyMargin: 0.02 }).',
+        'e.g. createRateLimiter({ maxRequestsPerSecond: 9, safetyMargin: 0.035 }).',
     );
   }
   const clock = options.clock ?? systemClock;
+  // Requests are spaced `interval` apart on average; each request also waits until the one
+  // `span` places back is `span * interval` old. A late timer is thus made up by the next gaps
+  // (never shorter than 90% of the interval), while `span` consecutive grants always take at
+  // least 1000 * (1 + margin) ms: no burst, and the sustained rate stays at cap / (1 + margin).
   const interval = (1000 / cap) * (1 + margin);
+  const span = Math.max(1, Math.floor(cap));
+  const history: number[] = [];
   const queue: Waiter[] = [];
-  let lastGrant = Number.NEGATIVE_INFINITY;
   let pausedUntil = Number.NEGATIVE_INFINITY;
   let pumping = false;
 
@@ -98,10 +104,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     try {
       while (queue.length > 0) {
         const now = clock.now();
-        const ready = Math.max(lastGrant + interval, pausedUntil);
+        const last = history.length === 0 ? Number.NEGATIVE_INFINITY : history[history.length - 1]!;
+        const spanStart = history.length < span ? Number.NEGATIVE_INFINITY : history[history.length - span]!;
+        const ready = Math.max(last + 0.9 * interval, spanStart + span * interval, pausedUntil);
         if (now >= ready) {
           const waiter = queue.shift()!;
-          lastGrant = now;
+          history.push(now);
+          if (history.length > span) history.shift();
           if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
           waiter.resolve();
           continue;

@@ -42,6 +42,8 @@ describe('createRateLimiter', () => {
       expect(maxPerSecondWindow(times)).toBeLessThanOrEqual(cap);
       const rate = ((times.length - 1) * 1000) / (times.at(-1)! - times[0]!);
       expect(rate).toBeGreaterThanOrEqual(cap * 0.95);
+      // integer-millisecond timers fire late here; the limiter makes up for it
+      expect(rate).toBeGreaterThanOrEqual((cap / 1.035) * 0.995);
       expect(rate).toBeLessThanOrEqual(cap);
     }
   });
@@ -52,8 +54,11 @@ describe('createRateLimiter', () => {
     const clock = virtualClock(() => (++i % 7 === 0 ? 400 : -0.9));
     const times = await grantTimes(clock, 10, 300);
     expect(maxPerSecondWindow(times)).toBeLessThanOrEqual(10);
+    // a late grant is made up by slightly shorter gaps, never by a burst (90% of 103.5 ms at least)
     const gaps = times.slice(1).map((t, k) => t - times[k]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(93);
+    // any 10 consecutive grants span the second plus the 3.5% head-room
+    for (let k = 10; k < times.length; k++) expect(times[k]! - times[k - 10]!).toBeGreaterThanOrEqual(1035);
   });
 
   it('pause() holds every waiter until the pause ends and never shortens a longer pause', async () => {
