@@ -93,15 +93,13 @@ function fitColumn(values: readonly number[], method: NormalizeMethod): ColumnNo
   if (count === 0) return { count, center: null, scale: null };
   let spread: number;
   let center: number;
-  let magnitude = 0;
-  for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   if (method === 'minmax') {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of values) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
     center = min;
     spread = max - min;
   } else {
@@ -112,10 +110,12 @@ function fitColumn(values: readonly number[], method: NormalizeMethod): ColumnNo
     for (const v of values) squares += (v - center) ** 2;
     spread = Math.sqrt(squares / count);
   }
-  // A constant column leaves only rounding noise in the spread (e.g. the mean of three 0.1s is
-  // not exactly 0.1); dividing by it would blow noise up to +-1. Treat such a spread as zero and
-  // divide by 1 instead, as scikit-learn does: fitted rows become 0, new rows their distance to center.
-  const scale = spread <= 10 * Number.EPSILON * magnitude || spread === 0 ? 1 : spread;
+  // A constant column (every value equal) has zero spread, but its mean carries rounding noise
+  // (the mean of three 0.1s is not exactly 0.1), so it is centred on the constant itself and
+  // divided by 1, as scikit-learn divides by 1: fitted rows become exactly 0 and new rows their
+  // distance to the constant.
+  if (min === max) return { count, center: min, scale: 1 };
+  const scale = spread;
   return { count, center, scale };
 }
 
@@ -137,8 +137,9 @@ function transform(
 /**
  * Fit a normalisation on some columns of training rows and apply it: new rows (column-stable,
  * inputs not mutated) and the fitted parameters. `null`, missing and `NaN` values stay `null` and
- * are left out of the fit; numeric strings (as read from CSV) are converted. A constant column
- * (zero spread) is divided by 1, so its fitted values become 0; a column with no values gives
+ * are left out of the fit (so are ±Infinity, which records hold as `null`); numeric strings (as read from CSV) are converted. A constant column
+ * (every value equal) is centred on its value and divided by 1, so its fitted
+ * values become exactly 0; a column with no values gives
  * `null` parameters and stays `null`. Apply the same parameters to test rows with
  * {@link applyNormalization}, so no test statistics leak into training.
  *

@@ -76,6 +76,8 @@ describe('toColumns and fromColumns', () => {
     expect(() => toColumns({} as unknown as [])).toThrow(/needs an array/);
     expect(() => toColumns([{ meta: { a: 1 } }])).toThrow(/rows\[0\]\.meta/);
     expect(() => toColumns([{ a: 1 }], { columns: ['a', 'a'] })).toThrow(/options\.columns/);
-    expect(() => alignRecords([null as unknown as Record<string, unknown>])).toThrow(/rows\[0\] must be an object/);
+    expect(() => alignRecords([null as unknown as Record<string, unknown>])).toThrow(
+      /rows\[0\] must be an object/,
+    );
   });
 });
