@@ -115,8 +115,8 @@ function fitColumn(values: readonly number[], method: NormalizeMethod): ColumnNo
   // divided by 1, as scikit-learn divides by 1: fitted rows become exactly 0 and new rows their
   // distance to the constant.
   if (min === max) return { count, center: min, scale: 1 };
-  const scale = spread;
-  return { count, center, scale };
+  // Differences so small that their squares underflow to 0 cannot be scaled either.
+  return { count, center, scale: spread > 0 ? spread : 1 };
 }
 
 function transform(

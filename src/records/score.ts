@@ -1,15 +1,19 @@
 import { stat } from 'node:fs/promises';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import type { ScoreOptions } from '../score/index.js';
 import { alignRecords, recordColumns } from './columns.js';
 import { openRecords, type RecordFormat, type RecordInput, resolveFormat, writeRecords } from './io.js';
 import { defaultScoreRecordsOptions } from './options.js';
-import { defaultScorer, type TextScorer } from './scorer.js';
+import { defaultScorer, SCORE_OPTION_KEYS, type TextScorer } from './scorer.js';
 import { type FlatRecord, type RecordValue, toRecordValue } from './values.js';
 
 export type { TextScorer } from './scorer.js';
 
-/** Options of {@link scoreRecords}. Every key besides those below is passed to the scorer as a score option. */
-export interface ScoreRecordsOptions {
+/**
+ * Options of {@link scoreRecords}: the {@link ScoreOptions} of `scoreText` (`attributes`,
+ * `wordLists`, `fogMode`, `matchCounts`), passed to the scorer, plus the fields below.
+ */
+export interface ScoreRecordsOptions extends ScoreOptions {
   /** The column holding the text to score. Required. */
   readonly textColumn: string;
   /**
@@ -23,8 +27,6 @@ export interface ScoreRecordsOptions {
    * @default scoreText
    */
   readonly scorer?: TextScorer;
-  /** Score options passed to the scorer (for `scoreText`: custom word lists and the like). */
-  readonly [scoreOption: string]: unknown;
 }
 
 /** Progress of {@link scoreFile}. */
@@ -37,7 +39,7 @@ export interface ScoreFileProgress {
   readonly totalBytes: number | null;
 }
 
-/** Options of {@link scoreFile}. Every key besides those below is passed to the scorer as a score option. */
+/** Options of {@link scoreFile}: those of {@link scoreRecords} plus the fields below. */
 export interface ScoreFileOptions extends ScoreRecordsOptions {
   /** Format of the input; detected from its extension when it is a path. @default undefined */
   readonly format?: RecordFormat;
@@ -104,8 +106,16 @@ function resolveScoring(fn: string, options: unknown, fileKeys: readonly string[
   }
   const scoreOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(o)) {
-    if (!(RECORD_KEYS as readonly string[]).includes(key) && !fileKeys.includes(key))
-      scoreOptions[key] = value;
+    if ((RECORD_KEYS as readonly string[]).includes(key) || fileKeys.includes(key)) continue;
+    // A custom scorer may take any option; scoreText's are known, so a typo is caught here.
+    if (o.scorer === undefined && !SCORE_OPTION_KEYS.includes(key)) {
+      throw new InvalidArgumentError(
+        `options.${key}`,
+        `${fn} does not know the option ${key}; known options are ` +
+          `${[...RECORD_KEYS, ...fileKeys, ...SCORE_OPTION_KEYS].join(', ')}. Call it as ${example}.`,
+      );
+    }
+    scoreOptions[key] = value;
   }
   // The scorer's own column order, read from the empty text, so even an empty input gets every column.
   const rawColumns = Object.keys((scorer as TextScorer)('', scoreOptions));

@@ -1,4 +1,4 @@
-import { FinTabTextError } from '../errors/index.js';
+import { defaultScoreOptions, SCORE_ATTRIBUTES, type ScoreOptions, scoreText } from '../score/index.js';
 
 /**
  * A text scorer: text in, flat record of scores out (numbers, or `null` for a ratio of empty text).
@@ -9,16 +9,16 @@ export type TextScorer = (
   options?: Readonly<Record<string, unknown>>,
 ) => Readonly<Record<string, unknown>>;
 
-// Placeholder until src/score/index.ts (scoreText) lands; replaced by a call to scoreText.
-export const defaultScorer: TextScorer = () => {
-  throw new FinTabTextError('scoreText is not available yet; pass options.scorer.', {
-    code: 'NOT_IMPLEMENTED',
-  });
-};
+/** The scorer used when `options.scorer` is not given: {@link scoreText}. */
+export const defaultScorer: TextScorer = (text, options) => scoreText(text, options as ScoreOptions);
+
+/** Option names `scoreText` knows; other keys are refused while the default scorer is in use. */
+export const SCORE_OPTION_KEYS: readonly string[] = Object.freeze(Object.keys(defaultScoreOptions));
 
 /**
- * The score columns `scoreText` writes, in order, without custom word lists (those add one column
- * each, after these). `scoreRecords` and `scoreFile` put them after the input's columns.
+ * The score columns `scoreText` writes with its default options, in order: `word_count`,
+ * `sentence_count`, then the 11 `SCORE_ATTRIBUTES`. Custom word lists add one column each after
+ * these (and `attributes` can select fewer). `scoreRecords` and `scoreFile` put them after the input's columns.
  *
  * @example
  * ```ts
@@ -29,15 +29,5 @@ export const defaultScorer: TextScorer = () => {
 export const SCORE_COLUMNS: readonly string[] = Object.freeze([
   'word_count',
   'sentence_count',
-  'negative',
-  'positive',
-  'certainty',
-  'uncertainty',
-  'risk',
-  'safe',
-  'fraud',
-  'litigious',
-  'polarity',
-  'sentiment',
-  'readability',
+  ...SCORE_ATTRIBUTES,
 ]);
