@@ -314,11 +314,17 @@ export async function scoreFile(
     yield* source;
   }
   const csvHeader = header as readonly string[] | undefined;
-  const written = await writeRecords(output, all(), {
-    format: outputFormat,
-    columns: csvHeader === undefined ? undefined : [...csvHeader, ...s.scoreColumns],
-    signal,
-  });
+  let written: Awaited<ReturnType<typeof writeRecords>>;
+  try {
+    written = await writeRecords(output, all(), {
+      format: outputFormat,
+      columns: csvHeader === undefined ? undefined : [...csvHeader, ...s.scoreColumns],
+      signal,
+    });
+  } finally {
+    // Closes the input if the writer failed before pulling every row (a no-op after a full run).
+    await source.return(undefined);
+  }
   onProgress?.({ rows: count, bytesRead, totalBytes });
   return { path: written.path, columns: written.columns, rows: count };
 }

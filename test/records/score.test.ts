@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors/index.js';
@@ -225,6 +225,10 @@ describe('scoreFile', () => {
     });
     await expect(aborted).rejects.toThrow('user stopped');
     expect(await readdir(dir)).toEqual(['in.csv']);
+    // The output path is a folder: the final rename fails and the temporary file is removed.
+    await mkdir(join(dir, 'taken.csv'));
+    await expect(scoreFile(input, join(dir, 'taken.csv'), { textColumn: 'mdna' })).rejects.toThrow();
+    expect((await readdir(dir)).sort()).toEqual(['in.csv', 'taken.csv']);
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
   });
 
