@@ -1,0 +1,312 @@
+import { describeType, InvalidArgumentError } from '../errors/index.js';
+import type { XbrlFact } from '../finance/index.js';
+import { type InlineXbrlFact, scanInlineXbrl } from './inline-facts.js';
+
+/** Options of {@link companyFactsFromInlineXbrl}: the filing's identity, which the document itself does not carry. */
+export interface InlineXbrlCompanyFactsOptions {
+  /** Accession number of the filing (`'0001326380-24-000012'`, dashes optional). Required. */
+  readonly accession: string;
+  /** Form type (`'10-K'`, `'10-Q'`, `'10-K/A'`…). Required. */
+  readonly form: string;
+  /** Filing date, `YYYY-MM-DD`. Required. */
+  readonly filed: string;
+  /**
+   * The company's CIK.
+   * @default the document's `dei:EntityCentralIndexKey`, else its contexts' entity identifier
+   */
+  readonly cik?: string | number;
+  /**
+   * The company's name.
+   * @default the document's `dei:EntityRegistrantName`
+   */
+  readonly entityName?: string;
+}
+
+/** One concept of {@link InlineXbrlCompanyFacts}: facts by unit, as in SEC's company facts (no labels offline). */
+export interface InlineXbrlConcept {
+  /** Always `null`: labels live in the taxonomy, not in the filing. */
+  readonly label: null;
+  /** Always `null`, likewise. */
+  readonly description: null;
+  /** Facts by unit (`USD`, `shares`, `USD/shares`), ordered by `end`, then `start`. */
+  readonly units: Readonly<Record<string, readonly XbrlFact[]>>;
+}
+
+/**
+ * The facts of one inline XBRL filing in the shape of SEC's XBRL company-facts JSON, so that
+ * `altmanInputsFromCompanyFacts` (and anything else written for that JSON) reads it unchanged.
+ */
+export interface InlineXbrlCompanyFacts {
+  /** The CIK as a number, as SEC sends it; absent when neither the options nor the document give it. */
+  readonly cik?: number;
+  /** The company name; absent when unknown. */
+  readonly entityName?: string;
+  /** Concepts by taxonomy key (`us-gaap`, `dei`, `ifrs-full`, `srt`, a filer's prefix) and local name. */
+  readonly facts: Readonly<Record<string, Readonly<Record<string, InlineXbrlConcept>>>>;
+  /** Facts that could not be read, conflicting duplicates, summed share classes, in words. */
+  readonly warnings: readonly string[];
+}
+
+const fn = 'companyFactsFromInlineXbrl';
+const example = `${fn}(html, { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' })`;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+const SHARES_OUTSTANDING = 'EntityCommonStockSharesOutstanding';
+
+interface Resolved {
+  readonly accession: string;
+  readonly form: string;
+  readonly filed: string;
+  readonly cik: number | undefined;
+  readonly entityName: string | undefined;
+}
+
+function resolveOptions(options: InlineXbrlCompanyFactsOptions): Resolved {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidArgumentError(
+      'options',
+      `${fn}(html, options) needs options { accession, form, filed }, got ${describeType(options)}; e.g. ${example}`,
+    );
+  }
+  const digits = typeof options.accession === 'string' ? options.accession.trim().replaceAll('-', '') : '';
+  if (!/^\d{18}$/.test(digits)) {
+    throw new InvalidArgumentError(
+      'options.accession',
+      `${fn}: options.accession must be an accession number like '0001326380-24-000012', got ${JSON.stringify(options.accession)}; e.g. ${example}`,
+    );
+  }
+  if (typeof options.form !== 'string' || options.form.trim() === '') {
+    throw new InvalidArgumentError(
+      'options.form',
+      `${fn}: options.form must be the form type such as '10-K', got ${JSON.stringify(options.form)}; e.g. ${example}`,
+    );
+  }
+  if (typeof options.filed !== 'string' || !datePattern.test(options.filed)) {
+    throw new InvalidArgumentError(
+      'options.filed',
+      `${fn}: options.filed must be the filing date 'YYYY-MM-DD', got ${JSON.stringify(options.filed)}; e.g. ${example}`,
+    );
+  }
+  let cik: number | undefined;
+  if (options.cik !== undefined) {
+    const text = typeof options.cik === 'number' ? String(options.cik) : options.cik;
+    if (typeof text !== 'string' || !/^\d{1,10}$/.test(text.trim()) || Number(text) === 0) {
+      throw new InvalidArgumentError(
+        'options.cik',
+        `${fn}: options.cik must be a CIK such as 1326380 or '0001326380', got ${JSON.stringify(options.cik)}`,
+      );
+    }
+    cik = Number(text);
+  }
+  if (options.entityName !== undefined && typeof options.entityName !== 'string') {
+    throw new InvalidArgumentError(
+      'options.entityName',
+      `${fn}: options.entityName must be a string such as 'GameStop Corp.', got ${describeType(options.entityName)}`,
+    );
+  }
+  return {
+    accession: `${digits.slice(0, 10)}-${digits.slice(10, 12)}-${digits.slice(12)}`,
+    form: options.form.trim(),
+    filed: options.filed,
+    cik,
+    entityName: options.entityName,
+  };
+}
+
+/** `decimals` as a number for comparisons: `INF` is the most precise, a missing one the least. */
+function precision(decimals: number | 'INF' | null): number {
+  if (decimals === 'INF') return Number.POSITIVE_INFINITY;
+  return decimals ?? Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Whether `other` is consistent with `kept` at `other`'s own precision (XBRL 2.1 §4.10 duplicates:
+ * 5,873.3 million shown as "5.9 billion" elsewhere is the same fact, rounded).
+ */
+function consistent(kept: InlineXbrlFact, other: InlineXbrlFact): boolean {
+  if (kept.value === other.value) return true;
+  const d = precision(other.decimals);
+  if (!Number.isFinite(d)) return false;
+  const half = 0.5 * 10 ** -d;
+  return Math.abs(kept.value - other.value) <= half * (1 + 1e-9);
+}
+
+function periodLabel(fact: InlineXbrlFact): string {
+  return fact.start === undefined ? fact.end : `${fact.start}..${fact.end}`;
+}
+
+/** The most precise of a group of same-concept, same-period, same-unit facts, warning about conflicts. */
+function pick(group: readonly InlineXbrlFact[], warnings: string[]): InlineXbrlFact {
+  let kept = group[0]!;
+  for (const fact of group) if (precision(fact.decimals) > precision(kept.decimals)) kept = fact;
+  const conflicting = group.filter((f) => !consistent(kept, f));
+  if (conflicting.length > 0) {
+    const values = [...new Set(group.map((f) => f.value))].join(', ');
+    warnings.push(
+      `${kept.concept} (${kept.unit}, ${periodLabel(kept)}) has conflicting values ${values}; kept ${kept.value} (decimals ${kept.decimals ?? 'none'}${kept.id === null ? '' : `, fact ${kept.id}`})`,
+    );
+  }
+  return kept;
+}
+
+/**
+ * `dei:EntityCommonStockSharesOutstanding` by share class only (e.g. Alphabet's classes A, B, C):
+ * the total per date and unit, from facts with a single dimension (the class-of-stock axis when present).
+ */
+function sumShareClasses(dimensional: readonly InlineXbrlFact[], warnings: string[]): InlineXbrlFact[] {
+  const single = dimensional.filter((f) => f.dimensions.length === 1);
+  const onClassAxis = single.filter((f) => f.dimensions[0]!.dimension.endsWith(':StatementClassOfStockAxis'));
+  const used = onClassAxis.length > 0 ? onClassAxis : single;
+  const byDate = new Map<string, Map<string, InlineXbrlFact[]>>();
+  for (const fact of used) {
+    const key = `${fact.unit}\u0000${fact.end}`;
+    const members = byDate.get(key) ?? new Map<string, InlineXbrlFact[]>();
+    const member = fact.dimensions[0]!.member;
+    members.set(member, [...(members.get(member) ?? []), fact]);
+    byDate.set(key, members);
+  }
+  const totals: InlineXbrlFact[] = [];
+  for (const members of byDate.values()) {
+    const picked = [...members.values()].map((group) => pick(group, warnings));
+    const first = picked[0]!;
+    const total = picked.reduce((sum, f) => sum + f.value, 0);
+    const least = picked.reduce<number | 'INF' | null>(
+      (d, f) => (precision(f.decimals) < precision(d) ? f.decimals : d),
+      'INF',
+    );
+    warnings.push(
+      `dei:${SHARES_OUTSTANDING} is reported by class only; summed ${picked.length} (${picked
+        .map((f) => `${f.dimensions[0]!.member} ${f.value}`)
+        .join(' + ')}) = ${total} ${first.unit} as of ${first.end}`,
+    );
+    totals.push({
+      ...first,
+      value: total,
+      decimals: least,
+      dimensional: false,
+      dimensions: [],
+      contextId: picked.map((f) => f.contextId).join('+'),
+      id: null,
+    });
+  }
+  return totals;
+}
+
+function toXbrlFact(fact: InlineXbrlFact, o: Resolved, fy: number | null, fp: string | null): XbrlFact {
+  return {
+    ...(fact.start === undefined ? {} : { start: fact.start }),
+    end: fact.end,
+    val: fact.value,
+    accn: o.accession,
+    fy,
+    fp,
+    form: o.form,
+    filed: o.filed,
+  };
+}
+
+/**
+ * Read the inline XBRL facts of a 10-K/10-Q primary document into the shape of SEC's XBRL
+ * company-facts JSON (`facts[taxonomy][concept].units[unit][]` with `start`, `end`, `val`, `accn`,
+ * `fy`, `fp`, `form`, `filed`), so `altmanInputsFromCompanyFacts(result, { accession })` scores a
+ * filing on disk with no network and no company-facts download.
+ *
+ * As SEC does, only non-dimensional facts are kept (a fact about a segment or a share class is not
+ * the company's total). Facts repeated in the document become one; when the same concept, period and
+ * unit carries values that disagree beyond rounding, the most precise `decimals` wins and `warnings`
+ * says so. When `dei:EntityCommonStockSharesOutstanding` is only given per share class, the classes
+ * are summed (with a warning) so shares × price can give market value of equity. `fy` and `fp` come
+ * from `dei:DocumentFiscalYearFocus` / `DocumentFiscalPeriodFocus` (`null` when absent); SEC's `frame`
+ * needs other filings and is never set.
+ *
+ * A document without inline XBRL (a pre-2019 HTML or text filing) gives `facts: {}` and a warning,
+ * not an error.
+ *
+ * @param html - The primary document's text.
+ * @param options - The filing's `accession`, `form` and `filed` date; optional `cik`, `entityName`.
+ * @returns The company-facts object with `warnings`.
+ * @throws {InvalidArgumentError} When `html` is not a string or an option is invalid.
+ * @throws {InlineXbrlError} Only on an unexpected internal failure; malformed markup never throws.
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { altmanInputsFromCompanyFacts, altmanZ, companyFactsFromInlineXbrl } from 'fin-tabtext';
+ * const html = readFileSync('gme-20240203.htm', 'utf8');
+ * const accession = '0001326380-24-000012';
+ * const facts = companyFactsFromInlineXbrl(html, { accession, form: '10-K', filed: '2024-03-26' });
+ * facts.facts['us-gaap']?.Assets?.units.USD; // [{ end: '2023-01-28', val: 3113400000, … }, { end: '2024-02-03', val: 2709000000, … }]
+ * const { inputs } = altmanInputsFromCompanyFacts(facts, { accession });
+ * altmanZ(inputs, { variant: 'z_double_prime' }).z;
+ * ```
+ */
+export function companyFactsFromInlineXbrl(
+  html: string,
+  options: InlineXbrlCompanyFactsOptions,
+): InlineXbrlCompanyFacts {
+  if (typeof html !== 'string') {
+    throw new InvalidArgumentError(
+      'html',
+      `${fn}(html, options) needs the document text as a string, got ${describeType(html)}; e.g. ${example}`,
+    );
+  }
+  const o = resolveOptions(options);
+  const scan = scanInlineXbrl(html);
+  const warnings = [...scan.warnings];
+  if (!scan.inline)
+    warnings.push('the document has no inline XBRL markup (ix:nonFraction, ix:header); no facts');
+
+  const fyText = scan.cover.fiscalYearFocus;
+  const fy = fyText !== null && /^\d{4}$/.test(fyText) ? Number(fyText) : null;
+  const fp = scan.cover.fiscalPeriodFocus;
+  const documentType = scan.cover.documentType;
+  if (documentType !== null && documentType !== o.form) {
+    warnings.push(
+      `the document says it is a ${documentType} (dei:DocumentType) but options.form is ${o.form}`,
+    );
+  }
+
+  // Group by concept, unit and period, keeping document order of first appearance.
+  const groups = new Map<string, InlineXbrlFact[]>();
+  const sharesByClass: InlineXbrlFact[] = [];
+  for (const fact of scan.facts) {
+    if (fact.dimensional) {
+      if (fact.taxonomy === 'dei' && fact.name === SHARES_OUTSTANDING) sharesByClass.push(fact);
+      continue;
+    }
+    const key = `${fact.concept}\u0000${fact.unit}\u0000${fact.start ?? ''}\u0000${fact.end}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [fact]);
+    else group.push(fact);
+  }
+  const kept = [...groups.values()].map((group) => pick(group, warnings));
+  if (sharesByClass.length > 0 && !kept.some((f) => f.taxonomy === 'dei' && f.name === SHARES_OUTSTANDING)) {
+    kept.push(...sumShareClasses(sharesByClass, warnings));
+  }
+
+  const facts: Record<
+    string,
+    Record<string, { label: null; description: null; units: Record<string, XbrlFact[]> }>
+  > = {};
+  const ordered = kept.sort(
+    (a, b) =>
+      (a.end < b.end ? -1 : a.end > b.end ? 1 : 0) || (a.start ?? '').localeCompare(b.start ?? '') || 0,
+  );
+  for (const fact of ordered) {
+    const taxonomy = facts[fact.taxonomy] ?? {};
+    facts[fact.taxonomy] = taxonomy;
+    const concept = taxonomy[fact.name] ?? { label: null, description: null, units: {} };
+    taxonomy[fact.name] = concept;
+    const list = concept.units[fact.unit] ?? [];
+    concept.units[fact.unit] = list;
+    list.push(toXbrlFact(fact, o, fy, fp));
+  }
+
+  const cikText = o.cik ?? scan.cover.centralIndexKey ?? scan.identifier;
+  const cik = cikText !== null && /^\d{1,10}$/.test(String(cikText).trim()) ? Number(cikText) : undefined;
+  const entityName = o.entityName ?? scan.cover.registrantName ?? undefined;
+  return {
+    ...(cik === undefined || cik === 0 ? {} : { cik }),
+    ...(entityName === undefined ? {} : { entityName }),
+    facts,
+    warnings,
+  };
+}
