@@ -1,0 +1,396 @@
+import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { bodyToText, selectBody } from './document-to-text.js';
+import { type FormLayout, formLayout, isMdnaTitle } from './forms.js';
+import { endsWithPageNumber, type Line, normalizeTitle, parseLabel, toLines } from './headings.js';
+import {
+  type Candidate,
+  chooseSections,
+  findMdnaSection,
+  labelledCandidates,
+  type Section,
+  titleCandidates,
+} from './locate.js';
+import { checkInput, checkOptions, type ExtractOptions, resolveFormat } from './options.js';
+
+/** One located item of a 10-K or 10-Q. Offsets index `documentToText(document)`. */
+export interface ExtractedItem {
+  /** `'I'`, `'II'`, ... for 10-Q items (whose numbers repeat across parts); absent for 10-K items. */
+  readonly part?: string;
+  /** Item number as printed, uppercase: `'7'`, `'7A'`, `'1C'`. */
+  readonly item: string;
+  /** The title as the heading gives it (without the label), or the usual title when it gives none. */
+  readonly title: string;
+  /** The heading as found, its lines joined by spaces. */
+  readonly heading: string;
+  /** The section body: clean text from after the heading to the next chosen heading, trimmed. */
+  readonly text: string;
+  /** Offset of the body's first character in the clean text. */
+  readonly start: number;
+  /** Offset just past the body's last character in the clean text. */
+  readonly end: number;
+}
+
+/** How `extractMdna` found the MD&A. */
+export type MdnaStatus = 'found' | 'incorporated-by-reference' | 'not-found';
+
+/** Where an MD&A incorporated by reference lives. */
+export interface MdnaReference {
+  /** The document named: `'Exhibit 13'`, `'1999 Annual Report to Shareholders'`, `'Proxy Statement'`. */
+  readonly target: string;
+  /** The page range given, normalized to `'14-21'`, when the pointer names one. */
+  readonly pages?: string;
+  /** The pointer sentence itself. */
+  readonly sentence: string;
+}
+
+/** The result of `extractMdna`. Offsets index `documentToText(document)`. */
+export interface MdnaResult {
+  readonly status: MdnaStatus;
+  /** The MD&A body as clean text; `''` unless `status` is `'found'`. */
+  readonly text: string;
+  /** The MD&A heading as found (for `'incorporated-by-reference'` too); `null` when not found. */
+  readonly heading: string | null;
+  /** The heading that ends the MD&A; `null` when the MD&A runs to the end or was not found. */
+  readonly nextHeading: string | null;
+  /** Offset of the body (or of the pointer) in the clean text; `-1` when not found. */
+  readonly start: number;
+  /** Offset just past the body (the next heading starts at or after it); `-1` when not found. */
+  readonly end: number;
+  /** Set when `status` is `'incorporated-by-reference'`. */
+  readonly reference?: MdnaReference;
+}
+
+interface Located {
+  readonly text: string;
+  readonly lines: readonly Line[];
+  readonly layout: FormLayout;
+}
+
+function prepare(document: unknown, options: unknown, fn: string): Located {
+  const example = `${fn}(html, { form: '10-K' })`;
+  checkInput(document, 'document', example);
+  const opts = checkOptions(options, example);
+  if (typeof opts.form !== 'string' || opts.form.trim() === '') {
+    throw new InvalidArgumentError(
+      'options.form',
+      `options.form must name the EDGAR form type, got ${describeType(opts.form)}. Call it as ${example}.`,
+    );
+  }
+  const layout = formLayout(opts.form);
+  const format = resolveFormat(opts.format, example);
+  const documentType =
+    layout.family === 'annual-report' ? opts.form.trim().toUpperCase().replace(/\/A$/, '') : undefined;
+  const text = bodyToText(selectBody(document, documentType), format);
+  return { text, lines: toLines(text), layout };
+}
+
+function trimRange(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  const lineTaken = new Set(a.map((c) => c.line));
+  return [...a, ...b.filter((c) => !lineTaken.has(c.line))].sort((x, y) => x.start - y.start);
+}
+
+/** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
+function locateSections(located: Located): Section[] {
+  const { lines, layout, text } = located;
+  const labelled = labelledCandidates(lines);
+  const first = chooseSections(labelled, layout, text.length);
+  if (findMdnaSection(first, layout) !== undefined) return first;
+  const have = new Set(first.filter((s) => s.definition !== null).map((s) => s.definition!));
+  const missing = layout.parts.flatMap((p) => p.items).filter((d) => !have.has(d));
+  const extra = titleCandidates(lines, missing);
+  if (extra.length === 0) return first;
+  return chooseSections(mergeSorted(labelled, extra), layout, text.length);
+}
+
+/**
+ * Locate every item of a 10-K (Items 1–16) or 10-Q (Part I Items 1–4, Part II Items 1–6). The
+ * table of contents is skipped, 10-Q items are scoped by part, cross-references that start a line
+ * are not taken for headings, and headings may be split over lines or table cells, use
+ * `.`, `:`, dashes or no space after the number, or cover two items (`Items 7 and 7A`).
+ *
+ * @param document - The filing: HTML, inline XBRL, an SGML `.txt` submission, or clean text.
+ * @param options - `form` (required), `format`; see {@link ExtractOptions}.
+ * @returns The items found, in document order (none for an `'EX-13'`).
+ * @throws {InvalidArgumentError} When `document` is not a string or `form` is missing.
+ * @throws {ExtractionError} `UNSUPPORTED_FORM` for forms other than 10-K and 10-Q variants.
+ * @example
+ * ```ts
+ * import { extractItems } from 'fin-tabtext';
+ * const items = extractItems(html, { form: '10-Q' });
+ * items.find((i) => i.part === 'II' && i.item === '1A')?.text; // the risk factors update
+ * ```
+ */
+export function extractItems(document: string, options: ExtractOptions): ExtractedItem[] {
+  const located = prepare(document, options, 'extractItems');
+  if (located.layout.family === 'annual-report') return [];
+  const out: ExtractedItem[] = [];
+  for (const section of locateSections(located)) {
+    if (section.definition === null) continue;
+    const { start, end } = trimRange(located.text, section.start, section.end);
+    const title = section.candidate.title.trim() || section.definition.title;
+    out.push({
+      ...(located.layout.partScoped && section.definition.part !== undefined
+        ? { part: section.definition.part }
+        : {}),
+      item: section.definition.item,
+      title,
+      heading: section.candidate.heading,
+      text: located.text.slice(start, end),
+      start,
+      end,
+    });
+  }
+  return out;
+}
+
+const NOT_FOUND: MdnaResult = Object.freeze({
+  status: 'not-found',
+  text: '',
+  heading: null,
+  nextHeading: null,
+  start: -1,
+  end: -1,
+});
+
+// The pointer that replaces an MD&A incorporated by reference.
+const INCORPORATION =
+  /incorporated\s+(?:herein\s+)?(?:by\s+reference|herein)|(?:is|are)\s+(?:included|contained|set\s+forth|presented|found)\s+(?:in|on|under)|appears?\s+(?:in|on|under)|refer\s+to\s+the/i;
+// Most specific first: a named exhibit, then the annual report, then the proxy statement.
+const TARGETS = [
+  /exhibit\s+13(?:\.\d{1,2})?/i,
+  /(?:\b\d{4}\s+)?annual\s+report(?:\s+to\s+(?:share|stock)holders)?/i,
+  /proxy\s+statement/i,
+];
+const PAGES = /pages?\s+([A-Z]?-?\d{1,3})(?:\s*(?:-|–|—|through|to|and)\s*([A-Z]?-?\d{1,3}))?/i;
+const MAX_POINTER_LENGTH = 2500;
+
+function referenceOf(body: string): MdnaReference | null {
+  if (body.length > MAX_POINTER_LENGTH || !INCORPORATION.test(body)) return null;
+  let target: RegExpExecArray | null = null;
+  for (const pattern of TARGETS) target ??= pattern.exec(body);
+  if (target === null) return null;
+  const sentences = body.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  const sentence = sentences.find((s) => INCORPORATION.test(s)) ?? body;
+  const raw = target[0].replace(/\s+/g, ' ');
+  const name = /^exhibit/i.test(raw)
+    ? `Exhibit ${raw.replace(/^exhibit\s*/i, '')}`
+    : /proxy/i.test(raw)
+      ? 'Proxy Statement'
+      : raw
+          .replace(/annual report/i, 'Annual Report')
+          .replace(/(share|stock)holders/i, (m) => m[0]!.toUpperCase() + m.slice(1));
+  const pages = PAGES.exec(body);
+  const range = pages === null ? undefined : pages[2] === undefined ? pages[1]! : `${pages[1]}-${pages[2]}`;
+  return { target: name, ...(range === undefined ? {} : { pages: range }), sentence: sentence.trim() };
+}
+
+function resultOf(
+  text: string,
+  heading: string,
+  start: number,
+  end: number,
+  next: string | null,
+): MdnaResult {
+  const range = trimRange(text, start, end);
+  const body = text.slice(range.start, range.end);
+  if (body === '') return NOT_FOUND;
+  const reference = referenceOf(body);
+  if (reference !== null) {
+    return {
+      status: 'incorporated-by-reference',
+      text: '',
+      heading,
+      nextHeading: next,
+      start: range.start,
+      end: range.end,
+      reference,
+    };
+  }
+  return { status: 'found', text: body, heading, nextHeading: next, start: range.start, end: range.end };
+}
+
+// Headings that follow the MD&A in an annual report to shareholders (EX-13).
+const ANNUAL_REPORT_NEXT = [
+  'report of independent registered public accounting firm',
+  'reports of independent registered public accounting firm',
+  'report of independent auditors',
+  'report of independent accountants',
+  'independent auditors report',
+  'report of independent certified public accountants',
+  'managements report',
+  'management report',
+  'report of management',
+  'consolidated statements of',
+  'consolidated statement of',
+  'consolidated balance sheet',
+  'statements of consolidated',
+  'quantitative and qualitative disclosures about market risk',
+  'notes to consolidated financial statements',
+  'financial statements',
+  'selected financial data',
+];
+
+function annualReportMdna(located: Located): MdnaResult {
+  const { lines, text } = located;
+  const mdna: Candidate[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.text.length > 160 || line.text.length < 5) continue;
+    const label = parseLabel(line.text);
+    const title = label?.item !== undefined ? label.rest : line.text;
+    const normalized = normalizeTitle(title);
+    if (isMdnaTitle(normalized) && !normalized.endsWith('continued') && !endsWithPageNumber(line.text)) {
+      if (normalized.length <= 110) {
+        mdna.push({
+          line: k,
+          start: line.start,
+          end: line.start + line.text.length,
+          heading: line.text,
+          title,
+          kind: 'title',
+          toc: false,
+        });
+      }
+    } else if (
+      line.text.length <= 120 &&
+      /^[A-Z]/.test(line.text) &&
+      ANNUAL_REPORT_NEXT.some((s) => normalized.startsWith(s)) &&
+      !/[.;:]$/.test(line.text)
+    ) {
+      ends.push(k);
+    }
+  }
+  let bestStart: Candidate | null = null;
+  let bestEnd = -1;
+  let bestLength = -1;
+  for (const candidate of mdna) {
+    const endLine = ends.find((e) => e > candidate.line);
+    const end = endLine === undefined ? text.length : lines[endLine]!.start;
+    if (end - candidate.end > bestLength) {
+      bestLength = end - candidate.end;
+      bestStart = candidate;
+      bestEnd = endLine ?? -1;
+    }
+  }
+  if (bestStart === null) return NOT_FOUND;
+  const next = bestEnd < 0 ? null : lines[bestEnd]!;
+  return resultOf(
+    text,
+    bestStart.heading,
+    bestStart.end,
+    next === null ? text.length : next.start,
+    next?.text ?? null,
+  );
+}
+
+// Strip the trailing page reference of a table-of-contents row.
+function tocTitle(row: string): string {
+  return normalizeTitle(
+    row.replace(
+      /(?:\s+(?:pages?\s+)?[A-Z]?-?\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)?(?:\s*,?\s*\([a-z0-9*]\))*[\s.,]*$/i,
+      '',
+    ),
+  );
+}
+
+/**
+ * Reports ordered by topic instead of by item (a "Form 10-K Cross-Reference Index" at the end)
+ * carry the MD&A under an unnumbered banner. Its end is the next top-level entry of the report's
+ * own table of contents: a contents entry whose body heading is directly followed by the heading
+ * of the next contents entry (a section opening on its first subsection), or one whose title is
+ * another item's usual title.
+ */
+function topicOrderedMdna(located: Located): MdnaResult {
+  const { lines, text, layout } = located;
+  const entries: { line: number; title: string }[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const row = lines[k]!.text;
+    if (row.length <= 200 && endsWithPageNumber(row)) entries.push({ line: k, title: tocTitle(row) });
+  }
+  const mdnaEntry = entries.findIndex(
+    (e) => isMdnaTitle(e.title) && parseLabel(lines[e.line]!.text) === null,
+  );
+  if (mdnaEntry < 0) return NOT_FOUND;
+  const later = new Set(entries.slice(mdnaEntry + 1, mdnaEntry + 80).map((e) => e.title));
+  const mdnaTitle = entries[mdnaEntry]!.title;
+  const fromLine = entries[mdnaEntry]!.line + 1;
+  let heading = -1;
+  for (let k = fromLine; k < lines.length; k++) {
+    const row = lines[k]!.text;
+    if (row.length <= 160 && !endsWithPageNumber(row) && normalizeTitle(row) === mdnaTitle) {
+      heading = k;
+      break;
+    }
+  }
+  if (heading < 0) return NOT_FOUND;
+  const otherItems = layout.parts
+    .flatMap((p) => p.items)
+    .flatMap((d) => d.signatures)
+    .filter((s) => !isMdnaTitle(s));
+  let endLine = -1;
+  for (let k = heading + 1; k < lines.length && endLine < 0; k++) {
+    const row = lines[k]!.text;
+    if (row.length > 160) continue;
+    const title = normalizeTitle(row);
+    if (!later.has(title)) continue;
+    const next = lines[k + 1]?.text ?? '';
+    const stacked = next.length <= 160 && later.has(normalizeTitle(next));
+    if (stacked || otherItems.some((s) => title.startsWith(s))) endLine = k;
+  }
+  const headingLine = lines[heading]!;
+  const end = endLine < 0 ? text.length : lines[endLine]!.start;
+  return resultOf(
+    text,
+    headingLine.text,
+    headingLine.start + headingLine.text.length,
+    end,
+    endLine < 0 ? null : lines[endLine]!.text,
+  );
+}
+
+/**
+ * Extract the MD&A ("Management's Discussion and Analysis of Financial Condition and Results of
+ * Operations") of a 10-K (Item 7; Item 6 of a 10-KSB), a 10-Q (Part I, Item 2) or an annual
+ * report exhibit (EX-13, heading without an item number). When the filing only points to the
+ * MD&A elsewhere ("incorporated by reference to pages 14–21 of the Annual Report", the usual
+ * Exhibit 13 arrangement before 2010) the status is `'incorporated-by-reference'` and `reference`
+ * names the target, so a loader can fetch EX-13 and call `extractMdna(ex13, { form: 'EX-13' })`.
+ *
+ * @param document - The filing: HTML, inline XBRL, an SGML `.txt` submission, or clean text.
+ * @param options - `form` (required), `format`; see {@link ExtractOptions}.
+ * @returns `{ status, text, heading, nextHeading, start, end, reference? }`; offsets index
+ *   `documentToText(document)`. A filing without an MD&A gives `status: 'not-found'`, not an error.
+ * @throws {InvalidArgumentError} When `document` is not a string or `form` is missing.
+ * @throws {ExtractionError} `UNSUPPORTED_FORM` for forms other than 10-K, 10-Q and EX-13 variants;
+ *   `DOCUMENT_NOT_FOUND` for an SGML submission without the EX-13 asked for.
+ * @example
+ * ```ts
+ * import { extractMdna } from 'fin-tabtext';
+ * const mdna = extractMdna(html, { form: '10-K' });
+ * if (mdna.status === 'found') console.log(mdna.text.slice(0, 200));
+ * else if (mdna.status === 'incorporated-by-reference') console.log(mdna.reference?.target); // 'Exhibit 13'
+ * ```
+ */
+export function extractMdna(document: string, options: ExtractOptions): MdnaResult {
+  const located = prepare(document, options, 'extractMdna');
+  if (located.layout.family === 'annual-report') return annualReportMdna(located);
+  const sections = locateSections(located);
+  const section = findMdnaSection(sections, located.layout);
+  if (section === undefined) return topicOrderedMdna(located);
+  return resultOf(
+    located.text,
+    section.candidate.heading,
+    section.start,
+    section.end,
+    section.next?.heading ?? null,
+  );
+}

@@ -1,0 +1,285 @@
+import { type FormLayout, type ItemDefinition, isMdnaTitle } from './forms.js';
+import {
+  endsWithPageNumber,
+  isTitleContinuation,
+  isTitleLike,
+  isUnfinishedTitle,
+  type Line,
+  normalizeTitle,
+  parseLabel,
+} from './headings.js';
+
+/** A line (or lines) that may be a section heading. */
+export interface Candidate {
+  /** First line index of the heading. */
+  readonly line: number;
+  /** Offset of the heading in the clean text. */
+  readonly start: number;
+  /** Offset just past the heading (its last line). */
+  readonly end: number;
+  /** Heading text, its lines joined by spaces. */
+  readonly heading: string;
+  /** Title without the label. */
+  readonly title: string;
+  readonly kind: 'item' | 'part' | 'title';
+  readonly part?: string;
+  readonly item?: string;
+  readonly through?: string;
+  /** A table-of-contents or cross-reference-index row (ends with a page number). */
+  readonly toc: boolean;
+}
+
+/** One located section. */
+export interface Section {
+  readonly candidate: Candidate;
+  readonly definition: ItemDefinition | null;
+  /** Offset where the section body starts (after the heading). */
+  readonly start: number;
+  /** Offset where the next chosen heading starts, or the text end. */
+  readonly end: number;
+  readonly next: Candidate | null;
+}
+
+const MAX_TITLE_LINES = 3;
+
+function lineEnd(line: Line): number {
+  return line.start + line.text.length;
+}
+
+// Join a label's title with the following lines while the title is unfinished.
+function completeTitle(lines: readonly Line[], k: number, rest: string): { title: string; last: number } {
+  let title = rest;
+  let last = k;
+  while (last - k < MAX_TITLE_LINES && isUnfinishedTitle(title)) {
+    const next = lines[last + 1];
+    if (next === undefined || !isTitleContinuation(next.text)) break;
+    title = title === '' ? next.text : `${title} ${next.text}`;
+    last++;
+  }
+  return { title, last };
+}
+
+/** Item and part heading candidates (labelled headings), in document order. */
+export function labelledCandidates(lines: readonly Line[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const text = line.text;
+    if (text.length > 400) continue;
+    const c = text.charCodeAt(0);
+    if (c !== 73 && c !== 105 && c !== 80 && c !== 112) continue; // I, i, P, p
+    const label = parseLabel(text);
+    if (label === null) continue;
+    if (label.item === undefined) {
+      // A part heading: short, "PART II", "PART I. FINANCIAL INFORMATION".
+      if (text.length > 90 || !isTitleLike(label.rest)) continue;
+      out.push({
+        line: k,
+        start: line.start,
+        end: lineEnd(line),
+        heading: text,
+        title: label.rest,
+        kind: 'part',
+        part: label.part!,
+        toc: endsWithPageNumber(text),
+      });
+      continue;
+    }
+    if (!isTitleLike(label.rest)) continue;
+    const { title, last } = completeTitle(lines, k, label.rest);
+    const end = lineEnd(lines[last]!);
+    const heading =
+      last === k
+        ? text
+        : lines
+            .slice(k, last + 1)
+            .map((l) => l.text)
+            .join(' ');
+    out.push({
+      line: k,
+      start: line.start,
+      end,
+      heading,
+      title,
+      kind: 'item',
+      ...(label.part === undefined ? {} : { part: label.part }),
+      item: label.item,
+      ...(label.through === undefined ? {} : { through: label.through }),
+      toc: endsWithPageNumber(heading),
+    });
+    k = last;
+  }
+  return out;
+}
+
+/** Items whose title signature matches a short line, as headings without item numbers. */
+export function titleCandidates(lines: readonly Line[], definitions: readonly ItemDefinition[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    const text = line.text;
+    if (text.length > 160 || text.length < 5) continue;
+    const c = text.charCodeAt(0);
+    if (!(c >= 65 && c <= 90)) continue;
+    const normalized = normalizeTitle(text);
+    const definition = definitions.find((d) => d.signatures.some((s) => normalized.startsWith(s)));
+    if (definition === undefined) continue;
+    if (normalized.length > normalizeTitle(definition.title).length + 24) continue;
+    if (/[.;]$/.test(text) && !/\.\s*$/.test(text.slice(-4))) continue;
+    const { title, last } = completeTitle(lines, k, text);
+    const heading =
+      last === k
+        ? text
+        : lines
+            .slice(k, last + 1)
+            .map((l) => l.text)
+            .join(' ');
+    out.push({
+      line: k,
+      start: line.start,
+      end: lineEnd(lines[last]!),
+      heading,
+      title,
+      kind: 'title',
+      ...(definition.part === undefined ? {} : { part: definition.part }),
+      item: definition.item,
+      toc: endsWithPageNumber(heading),
+    });
+    k = last;
+  }
+  return out;
+}
+
+interface Slot {
+  readonly ordinal: number;
+  readonly last: number;
+  readonly definition: ItemDefinition | null;
+}
+
+/** Ordinals of the layout: each part heading, then its items, in filing order. */
+function ordinalTable(layout: FormLayout): {
+  readonly partOrdinal: Map<string, number>;
+  readonly itemOrdinal: Map<string, { ordinal: number; definition: ItemDefinition }[]>;
+} {
+  const partOrdinal = new Map<string, number>();
+  const itemOrdinal = new Map<string, { ordinal: number; definition: ItemDefinition }[]>();
+  let ordinal = 0;
+  for (const { part, items } of layout.parts) {
+    partOrdinal.set(part, ordinal++);
+    for (const definition of items) {
+      const list = itemOrdinal.get(definition.item) ?? [];
+      list.push({ ordinal: ordinal++, definition });
+      itemOrdinal.set(definition.item, list);
+    }
+  }
+  return { partOrdinal, itemOrdinal };
+}
+
+function slotsOf(candidate: Candidate, layout: FormLayout, table: ReturnType<typeof ordinalTable>): Slot[] {
+  if (candidate.kind === 'part') {
+    const ordinal = table.partOrdinal.get(candidate.part!);
+    return ordinal === undefined ? [] : [{ ordinal, last: ordinal, definition: null }];
+  }
+  const options = table.itemOrdinal.get(candidate.item!) ?? [];
+  const slots: Slot[] = [];
+  for (const { ordinal, definition } of options) {
+    if (layout.partScoped && candidate.part !== undefined && definition.part !== candidate.part) continue;
+    let last = ordinal;
+    if (candidate.through !== undefined) {
+      const through = (table.itemOrdinal.get(candidate.through) ?? []).find(
+        (o) => o.ordinal > ordinal && o.definition.part === definition.part,
+      );
+      if (through !== undefined) last = through.ordinal;
+    }
+    slots.push({ ordinal, last, definition });
+  }
+  return slots;
+}
+
+/**
+ * Choose the body headings: the chain of candidates, in document order, whose item order strictly
+ * increases and whose total weight is largest. A candidate weighs the logarithm of the text that
+ * follows it before the next candidate, so table-of-contents rows (a line apart) lose to body
+ * headings, and a cross-reference that starts a line inside a section cannot also take the
+ * section's real heading. Ties go to the later candidate. Runs in O(candidates × items).
+ */
+export function chooseSections(
+  candidates: readonly Candidate[],
+  layout: FormLayout,
+  textLength: number,
+): Section[] {
+  const table = ordinalTable(layout);
+  let ordinals = 0;
+  for (const { items } of layout.parts) ordinals += items.length + 1;
+  // best[o]: best chain ending at ordinal o, as an index into `nodes`.
+  const best = new Int32Array(ordinals).fill(-1);
+  const nodes: { candidate: number; slot: Slot; score: number; previous: number }[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (candidate.toc) continue;
+    const nextStart = candidates[i + 1]?.start ?? textLength;
+    const weight = Math.log2(2 + Math.max(0, nextStart - candidate.end));
+    const pending: { ordinal: number; node: number }[] = [];
+    for (const slot of slotsOf(candidate, layout, table)) {
+      let previous = -1;
+      let score = 0;
+      for (let o = 0; o < slot.ordinal; o++) {
+        const node = best[o]!;
+        if (node < 0) continue;
+        const candidateScore = nodes[node]!.score;
+        // Equal chains: keep the one that ends later (body headings come after the contents).
+        if (
+          previous < 0 ||
+          candidateScore > score ||
+          (candidateScore === score && nodes[node]!.candidate > nodes[previous]!.candidate)
+        ) {
+          score = candidateScore;
+          previous = node;
+        }
+      }
+      nodes.push({ candidate: i, slot, score: score + weight, previous });
+      pending.push({ ordinal: slot.last, node: nodes.length - 1 });
+    }
+    for (const { ordinal, node } of pending) {
+      const current = best[ordinal]!;
+      if (current < 0 || nodes[node]!.score >= nodes[current]!.score) best[ordinal] = node;
+    }
+  }
+  let top = -1;
+  for (let o = 0; o < ordinals; o++) {
+    const node = best[o]!;
+    if (node < 0) continue;
+    if (top < 0 || nodes[node]!.score > nodes[top]!.score) top = node;
+  }
+  const chain: { candidate: Candidate; definition: ItemDefinition | null }[] = [];
+  for (let node = top; node >= 0; node = nodes[node]!.previous) {
+    chain.push({ candidate: candidates[nodes[node]!.candidate]!, definition: nodes[node]!.slot.definition });
+  }
+  chain.reverse();
+  return chain.map((link, k) => {
+    const next = chain[k + 1]?.candidate ?? null;
+    return {
+      candidate: link.candidate,
+      definition: link.definition,
+      start: link.candidate.end,
+      end: next === null ? textLength : next.start,
+      next,
+    };
+  });
+}
+
+/** The MD&A section of a chain, if any. */
+export function findMdnaSection(sections: readonly Section[], layout: FormLayout): Section | undefined {
+  const byTitle = sections.find(
+    (s) => s.candidate.kind !== 'part' && isMdnaTitle(normalizeTitle(s.candidate.title)),
+  );
+  if (byTitle !== undefined) return byTitle;
+  const { part, item } = layout.mdnaItem;
+  return sections.find(
+    (s) =>
+      s.definition !== null &&
+      s.definition.item === item &&
+      (part === undefined || s.definition.part === part) &&
+      (s.candidate.title.trim() === '' || /discussion|analysis|plan of operation/i.test(s.candidate.title)),
+  );
+}
