@@ -152,7 +152,7 @@ interface Frame {
 /** Nesting deeper than this is not real iXBRL; past it, tracked elements are ignored (keeps the scan linear). */
 const MAX_FRAMES = 256;
 /** At most this many elements collect text at once (each text run is copied to each). */
-const MAX_COLLECTING = 32;
+const MAX_COLLECTING = 8;
 /** Detailed warnings kept per scan; the rest are counted. */
 const MAX_WARNINGS = 100;
 
