@@ -6,6 +6,7 @@ import {
   type Candidate,
   chooseSections,
   findMdnaSection,
+  knownTitlesOf,
   labelledCandidates,
   type Section,
   titleCandidates,
@@ -100,7 +101,7 @@ function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidat
 /** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
 function locateSections(located: Located): Section[] {
   const { lines, layout, text } = located;
-  const labelled = labelledCandidates(lines);
+  const labelled = labelledCandidates(lines, knownTitlesOf(layout));
   const first = chooseSections(labelled, layout, text.length);
   if (findMdnaSection(first, layout) !== undefined) return first;
   const have = new Set(first.filter((s) => s.definition !== null).map((s) => s.definition!));

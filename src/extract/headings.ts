@@ -129,6 +129,8 @@ export function parseLabel(line: string): Label | null {
       break;
     }
   }
+  // "Item 9A(T)" (the temporary 2007-2009 variant of Item 9A)
+  if (s.slice(j, j + 3).toUpperCase() === '(T)') j += 3;
   const sepStart = j;
   while (j < s.length && j - sepStart < 8 && isSeparator(s.charCodeAt(j))) j++;
   const c = j < s.length ? s.charCodeAt(j) : 0;
@@ -142,16 +144,35 @@ export function parseLabel(line: string): Label | null {
 const REFERENCE_PHRASES =
   /\b(?:on pages?|at pages?|of this|in this|herein|incorporated|included|see|refer|set forth|contained in|appears?|is|are|was|were|has|have|will|should|regarding|pursuant)\b/;
 
-/** Whether the text after a label is a title (or nothing), rather than a sentence citing the item. */
-export function isTitleLike(rest: string): boolean {
+// What follows a known title when the line cites the item instead of heading it.
+const CITATION_TAIL =
+  /^(?:on pages?|at pages?|of this|in this|of our|herein|incorporated|included|contained|is|are|which|appears?|set forth|beginning|below|above)\b/;
+
+/**
+ * Whether the text after a label is a title (or nothing), rather than a sentence citing the item.
+ * @param rest - The text after the label and its separator.
+ * @param knownTitles - Normalized usual titles of the form's items: a line that starts with one
+ *   is a heading even when body text follows on the same line, unless the title is followed by
+ *   a citation ("on page 45", "of this report").
+ */
+export function isTitleLike(rest: string, knownTitles: readonly string[] = []): boolean {
   if (rest === '') return true;
   const c = rest.charCodeAt(0);
   if (c >= 97 && c <= 122) return false; // "Item 10 regarding our officers"
   if (c === 34 || c === 0x201c || c === 0x2018 || c === 39) return false; // a quoted reference
   const title = titlePortion(rest);
-  if (title.length > 220) return false;
   const lower = title.toLowerCase();
   if (lower.endsWith('(continued)') || lower.endsWith('continued')) return false;
+  const normalized = normalizeTitle(rest.slice(0, 300));
+  for (const known of knownTitles) {
+    if (
+      normalized.startsWith(known) &&
+      (normalized.length === known.length || normalized[known.length] === ' ')
+    ) {
+      return !CITATION_TAIL.test(normalized.slice(known.length + 1));
+    }
+  }
+  if (title.length > 220) return false;
   return !REFERENCE_PHRASES.test(lower);
 }
 
@@ -160,6 +181,15 @@ export function titlePortion(rest: string): string {
   const limit = Math.min(rest.length, 400);
   for (let i = 0; i < limit; i++) {
     const c = rest.charCodeAt(i);
+    // " — See Note 9": a spaced dash ends the title as a sentence end does
+    if (
+      (c === 0x2014 || c === 0x2013 || c === 45) &&
+      i > 3 &&
+      rest.charCodeAt(i - 1) === 32 &&
+      rest.charCodeAt(i + 1) === 32
+    ) {
+      return rest.slice(0, i - 1);
+    }
     if (
       (c === 46 || c === 58) &&
       i + 2 < rest.length &&

@@ -60,7 +60,7 @@ function completeTitle(lines: readonly Line[], k: number, rest: string): { title
 }
 
 /** Item and part heading candidates (labelled headings), in document order. */
-export function labelledCandidates(lines: readonly Line[]): Candidate[] {
+export function labelledCandidates(lines: readonly Line[], knownTitles: readonly string[] = []): Candidate[] {
   const out: Candidate[] = [];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
@@ -85,7 +85,7 @@ export function labelledCandidates(lines: readonly Line[]): Candidate[] {
       });
       continue;
     }
-    if (!isTitleLike(label.rest)) continue;
+    if (!isTitleLike(label.rest, knownTitles)) continue;
     const { title, last } = completeTitle(lines, k, label.rest);
     const end = lineEnd(lines[last]!);
     const heading =
@@ -154,6 +154,18 @@ interface Slot {
   readonly ordinal: number;
   readonly last: number;
   readonly definition: ItemDefinition | null;
+}
+
+/** Normalized usual titles and title signatures of a layout's items, longest first. */
+export function knownTitlesOf(layout: FormLayout): string[] {
+  const titles = new Set<string>();
+  for (const { items } of layout.parts) {
+    for (const definition of items) {
+      titles.add(normalizeTitle(definition.title));
+      for (const signature of definition.signatures) titles.add(signature);
+    }
+  }
+  return [...titles].sort((a, b) => b.length - a.length);
 }
 
 /** Ordinals of the layout: each part heading, then its items, in filing order. */

@@ -90,6 +90,19 @@ describe('extractItems on 10-K layouts', () => {
   });
 });
 
+describe('extractItems heading variants', () => {
+  it('reads Item 9A(T) and a title with its body on the same line', () => {
+    const items = extractItems(readFixture('filings/sire_10-K_2008-12.htm'), { form: '10-K' });
+    expect(items.map((i) => i.item)).toContain('9A');
+    const html =
+      '<p>PART II. OTHER INFORMATION</p><p><b>Item 1. Legal Proceedings</b> \u2014 See Note 9 to the financial statements.</p>' +
+      '<p><b>Item 1A. Risk Factors</b> There have been no material changes to our risk factors.</p>' +
+      '<p>Item 6. Exhibits</p><p>31.1 Certification.</p>';
+    const quarter = extractItems(html, { form: '10-Q' });
+    expect(quarter.map((i) => `${i.part}-${i.item}`)).toEqual(['II-1', 'II-1A', 'II-6']);
+  });
+});
+
 describe('extractItems on 10-Q layouts', () => {
   it('scopes items by part, so the two Item 2s never mix', () => {
     const items = extractItems(readFixture('filings/gme_10-Q_2023-09-06.htm'), { form: '10-Q' });
