@@ -19,6 +19,13 @@ export {
   SEC_BASE_URLS,
 } from './client.js';
 export { type Clock, systemClock } from './clock.js';
+export {
+  FILING_RECORD_COLUMNS,
+  type FilingMdnaStatus,
+  type FilingRecord,
+  type LoadEdgarDatasetConfig,
+  loadEdgarDataset,
+} from './dataset.js';
 export { EdgarCacheMissError, EdgarHttpError, type EdgarHttpErrorDetails } from './errors.js';
 export type { FilingIndex, FilingIndexItem, FilingRef, SubmissionColumns, Submissions } from './filings.js';
 export {

@@ -1,0 +1,254 @@
+import { isFinTabTextError } from '../errors/index.js';
+import { documentToText, extractMdna, type MdnaResult } from '../extract/index.js';
+import { EdgarClient, type ListFilingsQuery, normalizeFilingsQuery, type ResolvedCompany } from './client.js';
+import { reasonOf } from './clock.js';
+import { exhibit13Candidates } from './exhibit.js';
+import type { FilingRef } from './filings.js';
+import { normalizeAccession } from './filings.js';
+import type { EdgarClientOptions } from './options.js';
+import type { EdgarProgressEvent } from './progress.js';
+import { normalizeTicker, padCik } from './tickers.js';
+
+/**
+ * Where a record's MD&A came from: `found` (in the filing's main document),
+ * `found-in-exhibit-13` (the main document incorporates it by reference to the annual report,
+ * and it was extracted from that filing's EX-13), `incorporated-by-reference` (no EX-13 with an
+ * MD&A was found), `not-found`.
+ */
+export type FilingMdnaStatus = 'found' | 'found-in-exhibit-13' | 'incorporated-by-reference' | 'not-found';
+
+/**
+ * One flat row per filing, the same keys in the same order on every row ({@link FILING_RECORD_COLUMNS}),
+ * `null` for anything missing. A filing (or company) that failed has `error` set.
+ */
+export interface FilingRecord {
+  /** Ticker asked for, or SEC's first ticker of the company. */
+  readonly ticker: string | null;
+  /** 10-digit zero-padded CIK. */
+  readonly cik: string | null;
+  /** Company name from SEC's submissions record. */
+  readonly company: string | null;
+  /** SEC form type, e.g. `10-K`. */
+  readonly form_type: string | null;
+  /** `YYYY-MM-DD`. */
+  readonly filing_date: string | null;
+  /** Period of report, `YYYY-MM-DD`. */
+  readonly report_date: string | null;
+  /** `##########-##-######`. */
+  readonly accession_number: string | null;
+  /** SEC URL of the main document. */
+  readonly url: string | null;
+  /** The MD&A text, or `null` when none was found. */
+  readonly mdna: string | null;
+  /** Where the MD&A came from, `null` when the filing failed. */
+  readonly mdna_status: FilingMdnaStatus | null;
+  /** Plain text of the whole main document when `includeText` is set, else `null`. */
+  readonly text: string | null;
+  /** What went wrong for this filing or company, else `null`. */
+  readonly error: string | null;
+}
+
+/** The columns of {@link FilingRecord}, in order. */
+export const FILING_RECORD_COLUMNS: readonly (keyof FilingRecord)[] = Object.freeze([
+  'ticker',
+  'cik',
+  'company',
+  'form_type',
+  'filing_date',
+  'report_date',
+  'accession_number',
+  'url',
+  'mdna',
+  'mdna_status',
+  'text',
+  'error',
+] as const);
+
+/**
+ * Configuration of {@link loadEdgarDataset}: the filings query plus either a `client` or the
+ * options to build one (`userAgent` at least).
+ */
+export interface LoadEdgarDatasetConfig extends ListFilingsQuery, Partial<EdgarClientOptions> {
+  /**
+   * A client to use; when absent one is built from the other fields.
+   * @default new EdgarClient(config)
+   */
+  readonly client?: EdgarClient;
+  /**
+   * Fill `text` with the whole main document as plain text.
+   * @default false
+   */
+  readonly includeText?: boolean;
+}
+
+function emptyRecord(): { -readonly [K in keyof FilingRecord]: FilingRecord[K] } {
+  return {
+    ticker: null,
+    cik: null,
+    company: null,
+    form_type: null,
+    filing_date: null,
+    report_date: null,
+    accession_number: null,
+    url: null,
+    mdna: null,
+    mdna_status: null,
+    text: null,
+    error: null,
+  };
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error)
+    return isFinTabTextError(error) ? `${error.code}: ${error.message}` : error.message;
+  return String(error);
+}
+
+// Forms whose MD&A the extractor locates (10-K, 10-K405, 10-KSB, 10-KT, 10-Q, 10-QSB, with /A).
+const MDNA_FORMS = /^10-?[KQ]/i;
+
+type Entry = { readonly ref: FilingRef } | { readonly failed: FilingRecord };
+
+/**
+ * Load a filings data set: for every filing of the given companies, forms and dates, one flat
+ * {@link FilingRecord} with the MD&A text. Where the MD&A is incorporated by reference to the
+ * annual report, the filing's EX-13 (a separate file, or a block of the full submission text)
+ * is fetched and the MD&A extracted from it. A filing or company that fails yields a record
+ * with `error` set; the batch never stops for it. Everything fetched is cached, so a run that
+ * was killed resumes where it stopped and a repeated run sends no request.
+ *
+ * @param config - Companies (`tickersOrCiks`), `formTypes`, `filingDateStart`, `filingDateEnd`,
+ *   `includeAmendments`, `includeText`, and a `client` or client options (`userAgent`, ...).
+ *   `onProgress` also receives a `filing` event per record; `signal` cancels.
+ * @returns Records in listing order (company by company, newest filing first).
+ * @throws {InvalidArgumentError} at once for a bad query or client option (no request sent).
+ * @throws The signal's reason, while iterating, when `signal` aborts.
+ * @example
+ * ```ts
+ * import { loadEdgarDataset } from 'fin-tabtext';
+ * for await (const record of loadEdgarDataset({
+ *   tickersOrCiks: ['AAPL', 'MSFT'],
+ *   formTypes: ['10-K', '10-Q'],
+ *   filingDateStart: '2020-01-01',
+ *   filingDateEnd: '2023-12-31',
+ *   userAgent: 'Acme Research jane@acme.com',
+ * })) {
+ *   console.log(record.ticker, record.form_type, record.filing_date, record.mdna_status);
+ * }
+ * ```
+ */
+export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<FilingRecord> {
+  const client = config?.client ?? new EdgarClient(config as EdgarClientOptions);
+  const query = normalizeFilingsQuery(config, client.options.clock.now());
+  const includeText = config.includeText === true;
+  const signal = config.signal ?? client.options.signal;
+  const onProgress = config.onProgress;
+  const window = Math.max(1, client.options.concurrency);
+
+  const failure = (input: string, error: unknown): FilingRecord => {
+    const record = emptyRecord();
+    const cik = padCik(input);
+    if (cik === null) record.ticker = normalizeTicker(input);
+    else record.cik = cik;
+    record.error = messageOf(error);
+    return record;
+  };
+
+  const listCompany = async (input: string): Promise<Entry[]> => {
+    let company: ResolvedCompany;
+    try {
+      company = await client.resolveCompany(input);
+      const refs = await client.listCompanyFilings(company, query);
+      return refs.map((ref) => ({ ref }));
+    } catch (error) {
+      if (signal?.aborted) throw reasonOf(signal);
+      return [{ failed: failure(input, error) }];
+    }
+  };
+
+  const mdnaOf = async (
+    ref: FilingRef,
+    document: string,
+  ): Promise<{ mdna: string | null; status: FilingMdnaStatus }> => {
+    if (!MDNA_FORMS.test(ref.formType)) return { mdna: null, status: 'not-found' };
+    const main = extractMdna(document, { form: ref.formType });
+    if (main.status === 'found') return { mdna: main.text, status: 'found' };
+    if (main.status !== 'incorporated-by-reference') return { mdna: null, status: 'not-found' };
+    const index = await client.fetchFilingIndex(ref);
+    const names = exhibit13Candidates(index);
+    // Older filings ship every exhibit inside the full submission text file, as an EX-13 block
+    // that the extractor picks out itself.
+    if (names.length === 0) names.push(`${normalizeAccession(ref.accessionNumber)}.txt`);
+    for (const name of names) {
+      const exhibit = await client.fetchDocument(ref, name);
+      let found: MdnaResult;
+      try {
+        found = extractMdna(exhibit, { form: 'EX-13' });
+      } catch (error) {
+        // A submission without an EX-13 block: the MD&A stays incorporated by reference.
+        if (isFinTabTextError(error) && error.code === 'DOCUMENT_NOT_FOUND') continue;
+        throw error;
+      }
+      if (found.status === 'found') return { mdna: found.text, status: 'found-in-exhibit-13' };
+    }
+    return { mdna: null, status: 'incorporated-by-reference' };
+  };
+
+  const processFiling = async (ref: FilingRef): Promise<FilingRecord> => {
+    const record = emptyRecord();
+    record.ticker = ref.ticker;
+    record.cik = ref.cik;
+    record.company = ref.company === '' ? null : ref.company;
+    record.form_type = ref.formType;
+    record.filing_date = ref.filingDate;
+    record.report_date = ref.reportDate;
+    record.accession_number = ref.accessionNumber;
+    record.url = ref.url;
+    try {
+      const document = await client.fetchDocument(ref);
+      const { mdna, status } = await mdnaOf(ref, document);
+      record.mdna = mdna;
+      record.mdna_status = status;
+      if (includeText) record.text = documentToText(document);
+    } catch (error) {
+      if (signal?.aborted) throw reasonOf(signal);
+      record.mdna = null;
+      record.mdna_status = null;
+      record.text = null;
+      record.error = messageOf(error);
+    }
+    return record;
+  };
+
+  return {
+    async *[Symbol.asyncIterator](): AsyncGenerator<FilingRecord> {
+      const listed = await Promise.all(query.tickersOrCiks.map(listCompany));
+      const entries = listed.flat();
+      const total = entries.length;
+      const tasks: Promise<FilingRecord>[] = [];
+      const start = (upTo: number): void => {
+        while (tasks.length < Math.min(upTo, total)) {
+          const entry = entries[tasks.length]!;
+          const task = 'failed' in entry ? Promise.resolve(entry.failed) : processFiling(entry.ref);
+          // Awaited in order below; this only keeps a later failure from being reported as unhandled.
+          task.catch(() => {});
+          tasks.push(task);
+        }
+      };
+      for (let i = 0; i < total; i++) {
+        if (signal?.aborted) throw reasonOf(signal);
+        start(i + window);
+        const record = await tasks[i]!;
+        const progress: EdgarProgressEvent = {
+          type: 'filing',
+          done: i + 1,
+          total,
+          accessionNumber: record.accession_number ?? '',
+          error: record.error,
+        };
+        onProgress?.(progress);
+        yield record;
+      }
+    },
+  };
+}
