@@ -1,10 +1,11 @@
-import { VERSION } from '../version.js';
+import { runCli } from './run.js';
 
-const HELP = `fin-tabtext ${VERSION}
-
-Usage: fin-tabtext <command> [options]
-
-Commands arrive with the CLI issue; run \`fin-tabtext --help\` for the list.
-`;
-
-process.stdout.write(HELP);
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`fin-tabtext: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

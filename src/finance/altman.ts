@@ -409,6 +409,20 @@ function score(
   warnings: readonly string[],
 ): AltmanResult {
   const model = altmanModels[variant];
+  // Amounts near the double range (or a tiny positive denominator) can overflow a ratio;
+  // a score must never be Infinity or NaN, so such inputs give z: null with the reason.
+  const overflow = termsOf(variant).find((name) => !Number.isFinite(ratios[name]));
+  if (overflow !== undefined) {
+    const finite = Object.fromEntries(
+      Object.entries(ratios).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? null : v]),
+    ) as unknown as AltmanRatios;
+    return nullResult(
+      variant,
+      finite,
+      `the ratio ${overflow} is not a finite number for these amounts`,
+      warnings,
+    );
+  }
   const contributions: Partial<Record<AltmanRatioName | 'constant', number>> = {};
   let z = model.constant;
   for (const name of termsOf(variant)) {
@@ -419,6 +433,9 @@ function score(
     z += term;
   }
   if (model.constant !== 0) contributions.constant = model.constant;
+  if (!Number.isFinite(z)) {
+    return nullResult(variant, ratios, 'the weighted sum of the ratios is not a finite number', warnings);
+  }
   return {
     z,
     zone: zoneOf(variant, z),

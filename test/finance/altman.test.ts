@@ -377,6 +377,13 @@ describe('bad inputs', () => {
     }
   });
 
+  it('overflowing ratios give z: null with a reason (found by the property test)', () => {
+    const r = altmanZ({ ...worked, totalAssets: 5e-324, netSales: 1e12 }, { variant: 'original' });
+    expect(r.z).toBeNull();
+    expect(r.reason).toMatch(/not a finite number/);
+    for (const value of Object.values(r.ratios)) expect(value === null || Number.isFinite(value)).toBe(true);
+  });
+
   it('z is a finite number or null for any finite inputs (property)', () => {
     const amount = fc.double({ min: -1e12, max: 1e12, noNaN: true });
     fc.assert(
