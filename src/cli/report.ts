@@ -1,11 +1,12 @@
 /** One filing's line in the demo report. */
 export interface ReportRow {
-  readonly [column: string]: string | number | null;
+  readonly [column: string]: string | number | boolean | null;
 }
 
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const formatCell = (value: string | number | null): string => {
+const formatCell = (value: string | number | boolean | null): string => {
+  if (typeof value === 'boolean') return `<td>${value}</td>`;
   if (value === null) return '<td class="null">null</td>';
   if (typeof value === 'number') {
     const text = Number.isInteger(value) ? String(value) : value.toFixed(4);
