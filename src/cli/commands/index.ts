@@ -1,8 +1,18 @@
 import type { Command } from '../command.js';
-import { demoCommand } from './demo.js';
+import { altmanCommand } from './altman.js';
+import { fetchCommand } from './fetch.js';
+import { mdnaCommand } from './mdna.js';
+import { scoreCommand } from './score.js';
+import { summarizeCommand } from './summarize.js';
+import { tabtextCommand } from './tabtext.js';
 
 /** Every sub-command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
-  // demo stays last
-  demoCommand,
+  fetchCommand,
+  mdnaCommand,
+  scoreCommand,
+  altmanCommand,
+  tabtextCommand,
+  summarizeCommand,
+  // The lead appends `demoCommand` (./demo.js) here.
 ];

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import {
+  type AltmanVariant,
+  altmanFromCompanyFacts,
+  altmanVariants,
+  type CompanyFactsAltmanResult,
+  type CompanyFactsInput,
+  companyFactsFromInlineXbrl,
+} from '../../index.js';
+import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
+import { UsageError } from '../io.js';
+import { optionalChoice, requireInput } from './shared.js';
+
+const HELP = `fin-tabtext altman: Altman Z-score of a company's annual report, with the source of every input
+
+Usage: fin-tabtext altman --in COMPANYFACTS.json [--price P] [options]
+       fin-tabtext altman --in FILING.htm --inline-xbrl --accession A --form 10-K --filed DATE [--price P]
+
+--in is SEC's XBRL company-facts JSON (optionally .gz), or with --inline-xbrl an inline-XBRL
+10-K read straight from disk. The default output is a readable table: Z, zone, the five
+ratios, and for each input its value, XBRL tag, period and whether a fallback tag was used.
+
+Options:
+  --in FILE           company facts JSON or (with --inline-xbrl) a filing
+  --price P           share price in USD; market value of equity = cover shares x price
+                      (needed by the original Z; without it use --variant z_double_prime)
+  --variant V         ${altmanVariants.join(', ')} (default: original)
+  --accession A       the report to score, e.g. 0001640147-25-000052 (default: the latest 10-K)
+  --period-end DATE   or pick the report by fiscal-year end, YYYY-MM-DD
+  --inline-xbrl       --in is an inline-XBRL filing; then --accession, --form, --filed are required
+  --form FORM         form type of the filing (with --inline-xbrl), e.g. 10-K
+  --filed DATE        filing date YYYY-MM-DD (with --inline-xbrl)
+  --json              print the whole result (inputs, provenance, warnings) as JSON
+
+Exit code 1 when Z cannot be computed (the reason is printed), 2 for bad arguments.
+
+Example:
+  fin-tabtext altman --in companyfacts_CIK0001640147.json --accession 0001640147-25-000052 --price 150
+`;
+
+const number = (value: number | null, digits = 3): string =>
+  value === null ? 'n/a' : value.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+function table(result: CompanyFactsAltmanResult): string {
+  const lines: string[] = [];
+  const r = result.report;
+  lines.push(`${result.entityName ?? 'unknown company'} (CIK ${result.cik ?? 'n/a'})`);
+  lines.push(`report: ${r.form} ${r.accession}, filed ${r.filed}, period end ${r.periodEnd}`);
+  lines.push(`variant: ${result.variant}`);
+  lines.push(
+    `Z: ${number(result.z)}  zone: ${result.zone ?? 'n/a'}${result.rating ? `  rating: ${result.rating}` : ''}`,
+  );
+  if (result.reason) lines.push(`reason: ${result.reason}`);
+  lines.push('', 'ratio      value    contribution');
+  for (const [name, value] of Object.entries(result.ratios)) {
+    // The letters A–E are the same ratios under Altman's 2000 names; list each ratio once.
+    if (/^[A-Z]$/.test(name)) continue;
+    const contribution = result.contributions?.[name as keyof typeof result.contributions];
+    lines.push(
+      `${name.padEnd(9)}  ${number(value as number | null, 4).padStart(7)}  ${contribution === undefined ? '' : number(contribution, 4)}`,
+    );
+  }
+  lines.push(
+    '',
+    'input                value              tag                                        period                   fallback',
+  );
+  for (const [field, p] of Object.entries(result.provenance)) {
+    if (p === null) {
+      lines.push(`${field.padEnd(19)}  ${'n/a'.padStart(17)}  (not found)`);
+      continue;
+    }
+    const period = p.start ? `${p.start} – ${p.end ?? ''}` : (p.end ?? '—');
+    lines.push(
+      `${field.padEnd(19)}  ${number(p.value, 0).padStart(17)}  ${period.padEnd(23)}  ${(p.fallbackUsed ? 'yes' : 'no').padEnd(8)}  ${p.tag}`,
+    );
+  }
+  if (result.warnings.length > 0) {
+    lines.push('', 'warnings:');
+    for (const warning of result.warnings) lines.push(`  - ${warning}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `fin-tabtext altman`: company facts (or an iXBRL filing) to an Altman Z with provenance. */
+export const altmanCommand: Command = {
+  name: 'altman',
+  summary: 'Altman Z-score from XBRL company facts or an inline-XBRL filing, with provenance',
+  help: HELP,
+  options: {
+    in: { type: 'string' },
+    price: { type: 'string' },
+    variant: { type: 'string' },
+    accession: { type: 'string' },
+    'period-end': { type: 'string' },
+    'inline-xbrl': { type: 'boolean' },
+    form: { type: 'string' },
+    filed: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(flags, positionals, io) {
+    if (positionals.length > 0) {
+      throw new UsageError(`altman takes --in FILE, not positional arguments ("${positionals.join(' ')}").`);
+    }
+    const inFlag = requireString(flags, 'in', 'altman');
+    const price = optionalNumber(flags, 'price', 'altman');
+    if (price !== undefined && price <= 0) {
+      throw new UsageError(`--price must be a positive number, got ${price}. Example: --price 150`);
+    }
+    const variant = optionalChoice<AltmanVariant>(flags, 'variant', altmanVariants, 'altman');
+    const accession = optionalString(flags, 'accession');
+    const periodEnd = optionalString(flags, 'period-end');
+    const inline = flags['inline-xbrl'] === true;
+    const inlineOptions = inline
+      ? {
+          accession: requireString(flags, 'accession', 'altman'),
+          form: requireString(flags, 'form', 'altman'),
+          filed: requireString(flags, 'filed', 'altman'),
+        }
+      : undefined;
+    const path = await requireInput(io, inFlag, '--in');
+    const bytes = await readFile(path);
+    const text = (path.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+    let facts: CompanyFactsInput | string = text;
+    if (inlineOptions !== undefined) {
+      const parsed = companyFactsFromInlineXbrl(text, inlineOptions);
+      for (const warning of parsed.warnings) io.stderr.write(`altman: ${warning}\n`);
+      facts = parsed as unknown as CompanyFactsInput;
+    }
+    const result = altmanFromCompanyFacts(facts, {
+      ...(price === undefined ? {} : { price }),
+      ...(variant === undefined ? {} : { variant }),
+      ...(accession === undefined ? {} : { accession }),
+      ...(periodEnd === undefined ? {} : { periodEnd }),
+    });
+    io.stdout.write(flags.json === true ? `${JSON.stringify(result, null, 2)}\n` : table(result));
+    if (result.z === null) {
+      io.stderr.write(`altman: no Z-score: ${result.reason ?? 'an input is missing'}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,73 @@
+import { type FogMode, loadWordListFile, SCORE_COLUMNS, scoreFile } from '../../index.js';
+import { type Command, optionalString, requireString } from '../command.js';
+import { UsageError } from '../io.js';
+import { createProgress } from '../progress.js';
+import { optionalChoice, requireInput, requireRecordPath } from './shared.js';
+
+const HELP = `fin-tabtext score: add text scores to a CSV/JSONL file
+
+Usage: fin-tabtext score --in FILE --out FILE [--text-column COLUMN] [options]
+
+Reads one row at a time (any file size, constant memory) and writes the input columns
+followed by: ${SCORE_COLUMNS.join(', ')},
+then one column per --word-list.
+
+Options:
+  --in FILE              input .csv or .jsonl (optionally .gz)
+  --out FILE             output .csv or .jsonl (optionally .gz)
+  --text-column COLUMN   the column holding the text (default: mdna)
+  --fog MODE             readability rules: textstat (default) or gunning (Gunning 1952)
+  --word-list NAME=PATH  a custom word list, one word or phrase per line; repeatable;
+                         adds a NAME column (share of words on the list)
+
+Example:
+  fin-tabtext score --in mdna.csv --out scores.csv --text-column mdna --word-list esg=esg.txt
+`;
+
+/** `fin-tabtext score`: CSV/JSONL text column to score columns through `scoreFile`. */
+export const scoreCommand: Command = {
+  name: 'score',
+  summary: 'score a text column (word lists, polarity, VADER, fog) of a CSV/JSONL file',
+  help: HELP,
+  options: {
+    in: { type: 'string' },
+    out: { type: 'string' },
+    'text-column': { type: 'string' },
+    fog: { type: 'string' },
+    'word-list': { type: 'string', multiple: true },
+  },
+  async run(flags, positionals, io) {
+    if (positionals.length > 0) {
+      throw new UsageError(`score takes --in FILE, not positional arguments ("${positionals.join(' ')}").`);
+    }
+    const inFlag = requireString(flags, 'in', 'score');
+    const out = requireRecordPath(io, requireString(flags, 'out', 'score'), '--out', 'score');
+    requireRecordPath(io, inFlag, '--in', 'score');
+    const fogMode = optionalChoice<FogMode>(flags, 'fog', ['textstat', 'gunning'], 'score');
+    const wordLists: Record<string, string[]> = {};
+    const specs = (flags['word-list'] as string[] | undefined) ?? [];
+    for (const spec of specs) {
+      const at = spec.indexOf('=');
+      const name = at > 0 ? spec.slice(0, at).trim() : '';
+      const path = at > 0 ? spec.slice(at + 1).trim() : '';
+      if (name === '' || path === '') {
+        throw new UsageError(
+          `--word-list must be NAME=PATH, got "${spec}". Example: --word-list esg=esg.txt`,
+        );
+      }
+      const full = await requireInput(io, path, `--word-list ${name}`);
+      wordLists[name] = loadWordListFile(full);
+    }
+    const input = await requireInput(io, inFlag, '--in');
+    const progress = createProgress(io, 'score', { quiet: flags.quiet === true });
+    const result = await scoreFile(input, out, {
+      textColumn: optionalString(flags, 'text-column') ?? 'mdna',
+      ...(fogMode === undefined ? {} : { fogMode }),
+      ...(specs.length > 0 ? { wordLists } : {}),
+      onProgress: ({ rows, bytesRead, totalBytes }) =>
+        progress.update(bytesRead, totalBytes ?? undefined, `bytes, ${rows} rows`),
+    });
+    progress.done(flags.quiet === true ? undefined : `score: wrote ${result.rows} rows to ${result.path}`);
+    return 0;
+  },
+};
