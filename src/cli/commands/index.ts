@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { altmanCommand } from './altman.js';
+import { demoCommand } from './demo.js';
 import { fetchCommand } from './fetch.js';
 import { mdnaCommand } from './mdna.js';
 import { scoreCommand } from './score.js';
@@ -14,5 +15,5 @@ export const COMMANDS: readonly Command[] = [
   altmanCommand,
   tabtextCommand,
   summarizeCommand,
-  // The lead appends `demoCommand` (./demo.js) here.
+  demoCommand,
 ];
