@@ -88,13 +88,7 @@ export function labelledCandidates(lines: readonly Line[], knownTitles: readonly
     if (!isTitleLike(label.rest, knownTitles)) continue;
     const { title, last } = completeTitle(lines, k, label.rest);
     const end = lineEnd(lines[last]!);
-    const heading =
-      last === k
-        ? text
-        : lines
-            .slice(k, last + 1)
-            .map((l) => l.text)
-            .join(' ');
+    const heading = headingText(lines, k, last);
     out.push({
       line: k,
       start: line.start,
@@ -112,6 +106,15 @@ export function labelledCandidates(lines: readonly Line[], knownTitles: readonly
   return out;
 }
 
+/** The heading as one string: line `k` alone, or lines `k..last` joined when the title wraps. */
+function headingText(lines: readonly Line[], k: number, last: number): string {
+  if (last === k) return lines[k]!.text;
+  return lines
+    .slice(k, last + 1)
+    .map((l) => l.text)
+    .join(' ');
+}
+
 /** Items whose title signature matches a short line, as headings without item numbers. */
 export function titleCandidates(lines: readonly Line[], definitions: readonly ItemDefinition[]): Candidate[] {
   const out: Candidate[] = [];
@@ -127,13 +130,7 @@ export function titleCandidates(lines: readonly Line[], definitions: readonly It
     if (normalized.length > normalizeTitle(definition.title).length + 24) continue;
     if (/[.;]$/.test(text) && !/\.\s*$/.test(text.slice(-4))) continue;
     const { title, last } = completeTitle(lines, k, text);
-    const heading =
-      last === k
-        ? text
-        : lines
-            .slice(k, last + 1)
-            .map((l) => l.text)
-            .join(' ');
+    const heading = headingText(lines, k, last);
     out.push({
       line: k,
       start: line.start,

@@ -15,14 +15,7 @@ import {
 
 /** The 11 text attributes of a TabText row, in column order. */
 export const SCORE_ATTRIBUTES = Object.freeze([
-  'negative',
-  'positive',
-  'certainty',
-  'uncertainty',
-  'risk',
-  'safe',
-  'fraud',
-  'litigious',
+  ...DEFAULT_WORD_LIST_NAMES,
   'polarity',
   'sentiment',
   'readability',
