@@ -61,9 +61,10 @@ function table(result: CompanyFactsAltmanResult): string {
       `${name.padEnd(9)}  ${number(value as number | null, 4).padStart(7)}  ${contribution === undefined ? '' : number(contribution, 4)}`,
     );
   }
+  // Same widths and order as the rows below: value, period, fallback, tag.
   lines.push(
     '',
-    'input                value              tag                                        period                   fallback',
+    `${'input'.padEnd(19)}  ${'value'.padStart(17)}  ${'period'.padEnd(23)}  ${'fallback'.padEnd(8)}  tag`,
   );
   for (const [field, p] of Object.entries(result.provenance)) {
     if (p === null) {
