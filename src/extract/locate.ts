@@ -47,16 +47,36 @@ function lineEnd(line: Line): number {
 }
 
 // Join a label's title with the following lines while the title is unfinished.
-function completeTitle(lines: readonly Line[], k: number, rest: string): { title: string; last: number } {
+// Also while the title so far is the start of a known title that the next line carries on
+// ("Quantitative and Qualitative" over "Disclosures About Market Risk").
+function completeTitle(
+  lines: readonly Line[],
+  k: number,
+  rest: string,
+  knownTitles: readonly string[] = [],
+): { title: string; last: number } {
   let title = rest;
   let last = k;
-  while (last - k < MAX_TITLE_LINES && isUnfinishedTitle(title)) {
+  while (last - k < MAX_TITLE_LINES) {
     const next = lines[last + 1];
     if (next === undefined || !isTitleContinuation(next.text)) break;
+    if (!isUnfinishedTitle(title) && !continuesKnownTitle(title, next.text, knownTitles)) break;
     title = title === '' ? next.text : `${title} ${next.text}`;
     last++;
   }
   return { title, last };
+}
+
+function continuesKnownTitle(title: string, next: string, knownTitles: readonly string[]): boolean {
+  const so = normalizeTitle(title);
+  if (so === '') return false;
+  const joined = normalizeTitle(`${title} ${next}`);
+  return knownTitles.some(
+    (known) =>
+      known.length > so.length &&
+      known.startsWith(`${so} `) &&
+      (known.startsWith(joined) || joined.startsWith(known)),
+  );
 }
 
 /** Item and part heading candidates (labelled headings), in document order. */
@@ -86,7 +106,9 @@ export function labelledCandidates(lines: readonly Line[], knownTitles: readonly
       continue;
     }
     if (!isTitleLike(label.rest, knownTitles)) continue;
-    const { title, last } = completeTitle(lines, k, label.rest);
+    const { title, last } = completeTitle(lines, k, label.rest, knownTitles);
+    // "ITEM 7A." over "Quantitative ... (Continued)": a page's repeated heading, wherever the label sits.
+    if (last > k && /\bcontinued\)?$/i.test(title)) continue;
     const end = lineEnd(lines[last]!);
     const heading = headingText(lines, k, last);
     out.push({

@@ -164,6 +164,53 @@ const variants: Variant[] = [
     },
   },
   {
+    name: 'label alone on its line, title on the next',
+    files: [...K, ...Q],
+    transform: (lines) =>
+      lines.flatMap((l) => {
+        const m = LABEL.exec(l);
+        return m === null ? [l] : [`ITEM ${m[2]}.`, l.slice(m[0].length)];
+      }),
+  },
+  {
+    name: 'title broken over two lines',
+    files: [...K, ...Q],
+    transform: (lines) =>
+      lines.flatMap((l) => {
+        const at = LABEL.test(l) ? l.search(/ (?:Condition|Results|Disclosures|Data)\b/i) : -1;
+        return at < 0 ? [l] : [l.slice(0, at), l.slice(at + 1)];
+      }),
+  },
+  {
+    name: 'uppercase titles',
+    files: ['ford_10-K_2002-03.txt', 'sire_10-K_2008-12.htm', 'txn_10-K_2024-02-02.htm', ...Q],
+    transform: inHeadings((l) => l.toUpperCase()),
+  },
+  {
+    name: 'plain-text SGML submission with page breaks',
+    files: [...K, ...Q],
+    transform: (lines) => {
+      const pages: string[] = [];
+      for (let i = 0; i < lines.length; i += 40) {
+        pages.push(`${lines.slice(i, i + 40).join('\n')}\n\n${pages.length + 1}\n<PAGE>`);
+      }
+      return `<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>${currentForm}\n<TEXT>\n${pages.join('\n')}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>`;
+    },
+  },
+  {
+    name: 'headings continued on later pages',
+    files: [...K, ...Q],
+    transform: (lines) => {
+      const [from, to] = mdnaSpan(lines);
+      let heading = from - 1;
+      while (heading > from - 4 && !LABEL.test(lines[heading]!)) heading--;
+      const repeat = `${lines[heading]} (continued)`;
+      return lines.flatMap((l, i) =>
+        i > from + 1 && i < to - 1 && (i - from) % 30 === 0 ? [l, repeat] : [l],
+      );
+    },
+  },
+  {
     name: 'a 10-K405 form',
     files: ['ford_10-K_2002-03.txt', 'dell_10-K_2006-03.htm', 'tegna_10-K_2016-02.htm'],
     transform: (lines) => lines,
