@@ -211,6 +211,30 @@ const variants: Variant[] = [
     },
   },
   {
+    name: 'part and item in one 10-Q heading',
+    files: Q,
+    transform: (lines) => {
+      let part = 'I';
+      return lines.map((l) => {
+        const p = /^PART (II|I)\b/.exec(l);
+        if (p !== null) part = p[1]!;
+        const m = LABEL.exec(l);
+        return m === null ? l : `PART ${part} \u2014 ITEM ${m[2]}. ${l.slice(m[0].length)}`;
+      });
+    },
+  },
+  {
+    name: 'MD&A heading without its item number',
+    files: [
+      'tegna_10-K_2016-02.htm',
+      'ford_10-K_2002-03.txt',
+      'alcoa_10-Q_2018-08.htm',
+      'xom_10-Q_2023-08-01.htm',
+    ],
+    transform: (lines) =>
+      lines.map((l) => (LABEL.test(l) && /discussion and analysis/i.test(l) ? l.replace(LABEL, '') : l)),
+  },
+  {
     name: 'a 10-K405 form',
     files: ['ford_10-K_2002-03.txt', 'dell_10-K_2006-03.htm', 'tegna_10-K_2016-02.htm'],
     transform: (lines) => lines,
