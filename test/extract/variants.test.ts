@@ -299,3 +299,61 @@ describe('extractMdna with Items 7 and 7A under one heading', () => {
     expect(result.nextHeading).toMatch(/^Item\s*8\b/i);
   });
 });
+
+// Rewrites of the raw HTML itself, through the whole pipeline.
+function checkRaw(name: string, rewrite: (raw: string) => string): void {
+  const row = rows.get(name)!;
+  const raw = readFixture(`filings/${name}`);
+  const doc = rewrite(raw);
+  expect(doc).not.toBe(raw);
+  const result = extractMdna(doc, { form: row.form! });
+  expect(result.status).toBe('found');
+  const text = normalize(result.text);
+  expect(text.startsWith(normalize(row.mda_first_words!))).toBe(true);
+  const nextWords = normalize(row.next_first_words!);
+  expect(text).not.toContain(nextWords);
+  const after = normalize(documentToText(doc).slice(result.end, result.end + 2000));
+  expect(after.slice(0, 400)).toContain(nextWords);
+  expect(normalize(result.text)).not.toContain('2023 Form 10-K |');
+}
+
+const rawFiles = [
+  'tegna_10-K_2016-02.htm',
+  'mcd_10-K_2024-02-22.htm',
+  'dell_10-K_2006-03.htm',
+  'gme_10-K_2024-03.htm',
+  'wmt_10-K_2024-03-15.htm',
+  'cl_10-Q_2023-07-28.htm',
+  'xom_10-Q_2023-08-01.htm',
+  'alcoa_10-Q_2018-08.htm',
+];
+
+describe('extractMdna on rewritten raw HTML', () => {
+  it.each(rawFiles.filter((f) => !f.startsWith('alcoa')).map((f) => [f]))(
+    'a running header and footer at every page break: %s',
+    (name) => {
+      let page = 0;
+      checkRaw(name, (raw) =>
+        raw.replace(
+          /<hr[^>]*page-break-(?:after|before)\s*:\s*always[^>]*>|<div[^>]*page-break-(?:after|before)\s*:\s*always[^>]*>/gi,
+          (m) => {
+            page++;
+            return `<p>Acme Holdings, Inc. | 2023 Form 10-K | ${page}</p>${m}<p>Acme Holdings, Inc. | 2023 Form 10-K</p>`;
+          },
+        ),
+      );
+    },
+  );
+
+  it.each(rawFiles.filter((f) => !/^(?:mcd|dell)_/.test(f)).map((f) => [f]))(
+    'item labels with a colon and NBSP: %s',
+    (name) => {
+      checkRaw(name, (raw) =>
+        raw.replace(
+          /\b(Item|ITEM)(?:&#160;|&nbsp;|\s)+(\d{1,2}[A-D]?)\.(?=\s*<|\s+[A-Z])/g,
+          '$1&#160;$2:&#160;',
+        ),
+      );
+    },
+  );
+});
