@@ -3,7 +3,7 @@
 // Run: npx tsx bench/vader.ts   (vader-sentiment is a dev dependency of the benchmark only)
 import { createRequire } from 'node:module';
 import { vaderCompoundOfTokens, vaderScores } from '../src/score/vader.js';
-import { splitPythonWhitespace } from '../src/score/vader-python.js';
+import { splitWhitespace as splitPythonWhitespace } from '../src/text/index.js';
 import { filingFixtureNames, readFixture, readJsonl } from '../test/support/fixtures.js';
 
 interface Scores {

@@ -3,8 +3,8 @@
 // with the Python tool. The one deliberate structural difference: everything is computed in one
 // streaming pass over whitespace tokens, so a document can be fed in chunks.
 import { readPackageFile } from '../resources/index.js';
-import { codePointAt, cpLength, isPythonWordCodePoint, isWhitespaceCode } from '../text/chars.js';
-import { syllableInfo } from '../text/index.js';
+import { codePointAt, cpLength, isPythonWordCodePoint } from '../text/chars.js';
+import { splitWhitespace, syllableInfo } from '../text/index.js';
 
 let easyWords: Set<string> | undefined;
 
@@ -194,15 +194,7 @@ export class TextstatCounter {
   /** Add a chunk of raw text (split on Python whitespace here). */
   addText(text: string): void {
     if (text.length > 0) this.sawText = true;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-      while (i < n && isWhitespaceCode(text.charCodeAt(i))) i++;
-      if (i >= n) break;
-      const s = i;
-      while (i < n && !isWhitespaceCode(text.charCodeAt(i))) i++;
-      this.addToken(text.slice(s, i));
-    }
+    for (const token of splitWhitespace(text)) this.addToken(token);
   }
 
   /** The counts so far (does not change the state; more tokens may follow). */

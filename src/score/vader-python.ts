@@ -1,74 +1,16 @@
 // Python string primitives that canonical VADER relies on, reproduced exactly (spec vader.md §2).
-// JS built-ins differ from Python in small ways (`\s`, `trim`, `Math.round`), and each
+// JS built-ins differ from Python in small ways (`\s`, `trim`, `Math.round`); Python's whitespace
+// set itself lives in `src/text` (`isWhitespaceCode`, `splitWhitespace`), shared with textstat, and each
 // difference changes VADER outputs on some real text, so these are written by hand.
 
-/**
- * True when the UTF-16 code unit `c` is one of the 29 code points that Python's `str.split()`
- * treats as whitespace (all of them are in the BMP). Unlike JS `\s`, this includes
- * U+001C–U+001F and U+0085 and excludes U+FEFF.
- *
- * @param c - A code unit from `charCodeAt`.
- * @returns Whether Python's `str.split()` splits on it.
- * @example
- * ```ts
- * isPythonWhitespace(0x20); // true
- * isPythonWhitespace(0xfeff); // false
- * ```
- */
-export function isPythonWhitespace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
-  if (c < 0x85) return false;
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
-
-/**
- * Split like Python's `str.split()` with no argument: on runs of Python whitespace, dropping
- * empty pieces. Linear in the length of `text`.
- *
- * @param text - Any string.
- * @param out - An array to append the pieces to (reused by hot loops to avoid allocation).
- * @returns `out`, with the pieces appended.
- * @example
- * ```ts
- * splitPythonWhitespace('a\u0085b  c\ufeff'); // ['a', 'b', 'c\ufeff']
- * ```
- */
-export function splitPythonWhitespace(text: string, out: string[] = []): string[] {
-  let start = -1;
-  const len = text.length;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    // Printable ASCII is never whitespace: skip the full test for the common case.
-    const ws = c > 0x20 && c < 0x7f ? false : isPythonWhitespace(c);
-    if (ws) {
-      if (start >= 0) {
-        out.push(text.slice(start, i));
-        start = -1;
-      }
-    } else if (start < 0) {
-      start = i;
-    }
-  }
-  if (start >= 0) out.push(start === 0 ? text : text.slice(start));
-  return out;
-}
+import { isWhitespaceCode } from '../text/index.js';
 
 /** Trim Python whitespace at both ends (Python `str.strip()` with no argument). */
 export function stripPythonWhitespace(text: string): string {
   let a = 0;
   let b = text.length;
-  while (a < b && isPythonWhitespace(text.charCodeAt(a))) a++;
-  while (b > a && isPythonWhitespace(text.charCodeAt(b - 1))) b--;
+  while (a < b && isWhitespaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isWhitespaceCode(text.charCodeAt(b - 1))) b--;
   return a === 0 && b === text.length ? text : text.slice(a, b);
 }
 

@@ -3,6 +3,7 @@
 // Section numbers (§) in comments refer to that specification; the order of floating-point
 // operations follows it step by step so that unrounded results are bit-identical.
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { splitWhitespace } from '../text/index.js';
 import {
   BOOSTER,
   C_INCR,
@@ -13,12 +14,7 @@ import {
   type VaderLexicons,
   vaderLexicons,
 } from './vader-data.js';
-import {
-  isPythonUpper,
-  roundHalfEven,
-  splitPythonWhitespace,
-  stripVaderPunctuation,
-} from './vader-python.js';
+import { isPythonUpper, roundHalfEven, stripVaderPunctuation } from './vader-python.js';
 
 /** VADER scores of one text: proportions `neg`, `neu`, `pos` (sum ≈ 1) and `compound` in [−1, 1]. */
 export interface VaderScores {
@@ -113,7 +109,7 @@ function addExpandedToken(
     i += width - 1;
   }
   const expanded = from === 0 ? raw : out + raw.slice(from);
-  for (const piece of splitPythonWhitespace(expanded)) addToken(piece);
+  for (const piece of splitWhitespace(expanded)) addToken(piece);
   return bangs;
 }
 
@@ -460,7 +456,7 @@ export function vaderRawScores(text: string): VaderScores {
     if (c === 0x21) exclaims++;
     else if (c === 0x3f) questions++;
   }
-  for (const piece of splitPythonWhitespace(t)) addToken(piece);
+  for (const piece of splitWhitespace(t)) addToken(piece);
   computeValences();
   const scores = scoresOf(amplifier(exclaims, questions));
   release();
@@ -519,7 +515,7 @@ export function vaderValences(text: string): VaderValences {
   checkText(text, 'vaderValences');
   const lexicons = vaderLexicons();
   reset(lexicons);
-  for (const piece of splitPythonWhitespace(replaceEmoji(text, lexicons.emoji))) addToken(piece);
+  for (const piece of splitWhitespace(replaceEmoji(text, lexicons.emoji))) addToken(piece);
   computeValences();
   const result = { tokens: tok.slice(0, count), valences: Array.from(val.subarray(0, count)) };
   release();

@@ -1,3 +1,4 @@
+export { isWhitespaceCode } from './chars.js';
 export { hyphenationPoints } from './hyphenation.js';
 export type { Sentence } from './sentences.js';
 export { iterateSentences, splitSentences } from './sentences.js';

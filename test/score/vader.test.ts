@@ -9,7 +9,8 @@ import {
   vaderValences,
 } from '../../src/score/vader.js';
 import { B_DECR, B_INCR, C_INCR, N_SCALAR, vaderLexicons } from '../../src/score/vader-data.js';
-import { roundHalfEven, splitPythonWhitespace } from '../../src/score/vader-python.js';
+import { roundHalfEven } from '../../src/score/vader-python.js';
+import { splitWhitespace as splitPythonWhitespace } from '../../src/text/index.js';
 import { filingFixtureNames, readFixture, readJsonl } from '../support/fixtures.js';
 
 interface GoldenRow {
