@@ -38,20 +38,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_WORD_LIST_NAMES } from '../src/score/wordlists.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const here = join(root, 'scripts', 'wordlists');
 
-export const LIST_NAMES = [
-  'negative',
-  'positive',
-  'certainty',
-  'uncertainty',
-  'risk',
-  'safe',
-  'fraud',
-  'litigious',
-] as const;
+// The list names are the library's own, so the script and the scorer never disagree.
+export const LIST_NAMES = DEFAULT_WORD_LIST_NAMES;
 type ListName = (typeof LIST_NAMES)[number];
 
 const OPPOSITE: Partial<Record<ListName, ListName>> = {

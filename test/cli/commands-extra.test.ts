@@ -1,43 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
-import { readRecords } from '../../src/index.js';
+import { capture, rows } from '../support/cli.js';
 import { readFixture } from '../support/fixtures.js';
-
-interface Captured {
-  readonly io: CliIo;
-  readonly out: () => string;
-  readonly err: () => string;
-}
-
-function capture(cwd: string, env: NodeJS.ProcessEnv = {}): Captured {
-  let out = '';
-  let err = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk, _encoding, callback) {
-        append(String(chunk));
-        callback();
-      },
-    });
-  const stdout = sink((s) => {
-    out += s;
-  });
-  const stderr = sink((s) => {
-    err += s;
-  });
-  return { io: { stdout, stderr, cwd, env }, out: () => out, err: () => err };
-}
-
-async function rows(path: string): Promise<Record<string, unknown>[]> {
-  const all: Record<string, unknown>[] = [];
-  for await (const row of readRecords(path, { castNumbers: true })) all.push(row);
-  return all;
-}
 
 let dir: string;
 beforeAll(async () => {

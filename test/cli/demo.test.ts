@@ -1,32 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
-
-function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => {
-    out += String(chunk);
-  });
-  stderr.on('data', (chunk) => {
-    err += String(chunk);
-  });
-  return { stdout, stderr, cwd, env: {}, out: () => out, err: () => err };
-}
+import { capture } from '../support/cli.js';
 
 describe('fin-tabtext demo (the offline main job)', () => {
   it('runs the pipeline on the bundled real filings and writes tabtext.csv and report.html', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ftt-demo-'));
-    const io = captureIo(dir);
+    const { io, out, err } = capture(dir);
     const code = await runCli(['demo', '--out', 'out', '--quiet'], io);
-    expect(io.err()).toBe('');
+    expect(err()).toBe('');
     expect(code).toBe(0);
 
     const csvPath = join(dir, 'out', 'tabtext.csv');
@@ -59,15 +44,15 @@ describe('fin-tabtext demo (the offline main job)', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('GameStop');
     expect(html).not.toMatch(/<script|<link|src="http/);
-    expect(io.out()).toContain('tabtext.csv');
+    expect(out()).toContain('tabtext.csv');
   });
 
   it('rejects an unknown flag with exit code 2 and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ftt-demo-'));
-    const io = captureIo(dir);
+    const { io, err } = capture(dir);
     const code = await runCli(['demo', '--outt', 'x'], io);
     expect(code).toBe(2);
-    expect(io.err()).toMatch(/--outt/);
+    expect(err()).toMatch(/--outt/);
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 });
