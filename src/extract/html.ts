@@ -137,9 +137,15 @@ function pushCell(frame: TableFrame): void {
   frame.cell = '';
 }
 
-function renderTable(frame: TableFrame): string {
+/** Close the current row: its last cell, then the row itself when it has any cell. */
+function endRow(frame: TableFrame): void {
   pushCell(frame);
   if (frame.row.length > 0) frame.rows.push(frame.row);
+  frame.row = [];
+}
+
+function renderTable(frame: TableFrame): string {
+  endRow(frame);
   if (isFigureTable(frame)) return '\n';
   let out = '\n';
   for (const row of frame.rows) {
@@ -325,12 +331,7 @@ export function htmlToRawText(html: string): string {
       } else if (name === 'tr' || name === 'td' || name === 'th') {
         const top = tables[tables.length - 1];
         if (top === undefined || deepTables > 0) emit(name === 'tr' ? '\n' : ' ');
-        else if (name === 'tr') {
-          pushCell(top);
-          if (top.row.length > 0) top.rows.push(top.row);
-          top.row = [];
-          top.cell = '';
-        }
+        else if (name === 'tr') endRow(top);
       } else if (BLOCK.has(name)) {
         if (name === 'pre' && pre > 0) pre--;
         emit('\n');
@@ -372,15 +373,8 @@ export function htmlToRawText(html: string): string {
     } else if (name === 'tr' || name === 'td' || name === 'th') {
       const top = tables[tables.length - 1];
       if (top === undefined || deepTables > 0) emit(name === 'tr' ? '\n' : ' ');
-      else if (name === 'tr') {
-        pushCell(top);
-        if (top.row.length > 0) top.rows.push(top.row);
-        top.row = [];
-        top.cell = '';
-      } else {
-        pushCell(top);
-        top.cell = '';
-      }
+      else if (name === 'tr') endRow(top);
+      else pushCell(top);
     } else if (BLOCK.has(name)) {
       if (name === 'pre') pre++;
       emit('\n');
