@@ -11,7 +11,7 @@ import { stringify } from 'csv-stringify';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { RecordsFormatError } from './errors.js';
 import { defaultReadRecordsOptions } from './options.js';
-import { type RecordValue, toRecordValue } from './values.js';
+import { checkOptionsObject, type RecordValue, toRecordValue } from './values.js';
 
 /** A records file format: comma-separated values with a header row, or one JSON object per line. */
 export type RecordFormat = 'csv' | 'jsonl';
@@ -305,12 +305,7 @@ export function openRecords(
   hooks: ReadHooks = {},
 ): AsyncGenerator<Record<string, unknown>> {
   checkInput(fn, input);
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(
-      'options',
-      `${fn}: options must be an object, got ${describeType(options)}.`,
-    );
-  }
+  checkOptionsObject(fn, options);
   const format = resolveFormat(
     fn,
     options.format,
@@ -404,12 +399,7 @@ export async function writeRecords(
         `Call it as ${fn}('scores.csv', [{ cik: '0000037996' }]).`,
     );
   }
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(
-      'options',
-      `${fn}: options must be an object, got ${describeType(options)}.`,
-    );
-  }
+  checkOptionsObject(fn, options);
   const format = resolveFormat(
     fn,
     options.format,

@@ -1,7 +1,7 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { alignRecords, recordColumns } from './columns.js';
 import { defaultNormalizeOptions, type NormalizeMethod } from './options.js';
-import type { FlatRecord } from './values.js';
+import { checkOptionsObject, type FlatRecord } from './values.js';
 
 /** Options of {@link normalizeColumns}. */
 export interface NormalizeOptions {
@@ -166,12 +166,7 @@ export function normalizeColumns(
       `${fn}(rows, columns) needs an array of objects, got ${describeType(rows)}.`,
     );
   }
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(
-      'options',
-      `${fn}: options must be an object, got ${describeType(options)}.`,
-    );
-  }
+  checkOptionsObject(fn, options);
   const method = options.method ?? defaultNormalizeOptions.method;
   if (method !== 'zscore' && method !== 'minmax') {
     throw new InvalidArgumentError(

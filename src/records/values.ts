@@ -178,3 +178,17 @@ export function toRecordValue(value: unknown, field: string): RecordValue {
       );
   }
 }
+
+/**
+ * Reject an options argument that is not an object, naming `options`.
+ * @param fn - The public function's name, for the message.
+ * @param options - The value passed as options.
+ */
+export function checkOptionsObject(fn: string, options: unknown): asserts options is object {
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidArgumentError(
+      'options',
+      `${fn}: options must be an object, got ${describeType(options)}.`,
+    );
+  }
+}
