@@ -1,0 +1,200 @@
+import { describeType, InvalidArgumentError } from '../errors/index.js';
+
+/**
+ * Edit distance (Levenshtein) between two short strings, for "did you mean" hints.
+ * Case is ignored so that `fogmode` finds `fogMode`.
+ */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  if (s === t) return 0;
+  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
+    }
+    previous = current;
+  }
+  return previous[t.length]!;
+}
+
+/**
+ * The closest candidate to `name`, when it is close enough to be a likely typo
+ * (distance at most 2, or at most a third of the name's length for long names).
+ *
+ * @param name - What the caller wrote.
+ * @param candidates - The names that exist.
+ * @returns The best candidate, or `undefined` when none is close.
+ * @example
+ * ```ts
+ * didYouMean('fromat', ['format', 'form']); // 'format'
+ * ```
+ */
+export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** A hint sentence for an unknown name: `Did you mean 'format'?` or the list of known names. */
+function hint(name: string, known: readonly string[]): string {
+  const guess = didYouMean(name, known);
+  if (guess !== undefined) return `Did you mean '${guess}'?`;
+  return known.length === 0 ? 'It takes no options.' : `Known options: ${known.join(', ')}.`;
+}
+
+/**
+ * The one options checker every public function uses: `options` must be `undefined` or a
+ * plain object (not an array, not `null`), and every key must be one the function knows.
+ * An unknown key is an {@link InvalidArgumentError} naming the function and the field, with a
+ * "did you mean" from edit distance. Keys whose value is `undefined` are still checked, since a
+ * misspelt key is a mistake whatever its value.
+ *
+ * @param fn - The public function's name, for the message (`'scoreText'`).
+ * @param options - What the caller passed.
+ * @param known - The option names the function accepts.
+ * @param field - How the options argument is named in messages.
+ * @default field `'options'`
+ * @returns `options`, or a frozen empty object when it was `undefined`.
+ * @throws {@link InvalidArgumentError} on a non-object or an unknown key.
+ * @example
+ * ```ts
+ * checkOptions('scoreText', { fogmode: 'gunning' }, ['fogMode', 'attributes']);
+ * // InvalidArgumentError: scoreText: unknown option 'options.fogmode'. Did you mean 'fogMode'?
+ * ```
+ */
+export function checkOptions<T extends object>(
+  fn: string,
+  options: T | undefined,
+  known: readonly string[],
+  field = 'options',
+): T {
+  if (options === undefined) return EMPTY as T;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidArgumentError(
+      field,
+      `${fn}: ${field} must be an object, got ${describeType(options)}. Call it as ${fn}(..., { ${known[0] ?? ''}${known.length > 0 ? ': ...' : ''} }) or leave it out.`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new InvalidArgumentError(
+        `${field}.${key}`,
+        `${fn}: unknown option '${field}.${key}'. ${hint(key, known)}`,
+      );
+    }
+  }
+  return options;
+}
+
+const EMPTY = Object.freeze({});
+
+/**
+ * Check an enumerated option: `value` must be one of `allowed` (or `undefined`, which keeps the default).
+ *
+ * @param fn - The public function's name.
+ * @param field - The full field name (`'options.fogMode'`).
+ * @param value - What the caller passed.
+ * @param allowed - The accepted values.
+ * @returns The value, typed.
+ * @throws {@link InvalidArgumentError} naming the field, the value and the accepted values.
+ * @example
+ * ```ts
+ * checkEnum('scoreText', 'options.fogMode', 'gunning', ['textstat', 'gunning'] as const); // 'gunning'
+ * ```
+ */
+export function checkEnum<const A extends readonly string[]>(
+  fn: string,
+  field: string,
+  value: unknown,
+  allowed: A,
+): A[number] | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as A[number];
+  const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+  throw new InvalidArgumentError(
+    field,
+    `${fn}: ${field} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${
+      typeof value === 'string' ? `'${value}'` : describeType(value)
+    }.${guess === undefined ? '' : ` Did you mean '${guess}'?`}`,
+  );
+}
+
+/** Bounds for {@link checkNumber}. */
+export interface NumberRule {
+  /** Smallest accepted value (inclusive). @default -Infinity */
+  readonly min?: number;
+  /** Largest accepted value (inclusive). @default Infinity */
+  readonly max?: number;
+  /** Require an integer. @default false */
+  readonly integer?: boolean;
+}
+
+/**
+ * Check a numeric option: a finite number within the bounds (or `undefined`, which keeps the default).
+ *
+ * @param fn - The public function's name.
+ * @param field - The full field name (`'options.maxRequestsPerSecond'`).
+ * @param value - What the caller passed.
+ * @param rule - Bounds and integrality.
+ * @returns The number, or `undefined`.
+ * @throws {@link InvalidArgumentError} naming the field and the rule.
+ * @example
+ * ```ts
+ * checkNumber('EdgarClient', 'options.maxRequestsPerSecond', 5, { min: 0.1, max: 10 }); // 5
+ * ```
+ */
+export function checkNumber(
+  fn: string,
+  field: string,
+  value: unknown,
+  rule: NumberRule = {},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const min = rule.min ?? Number.NEGATIVE_INFINITY;
+  const max = rule.max ?? Number.POSITIVE_INFINITY;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= min &&
+    value <= max &&
+    (rule.integer !== true || Number.isInteger(value));
+  if (ok) return value as number;
+  const wanted = [
+    rule.integer === true ? 'an integer' : 'a finite number',
+    Number.isFinite(min) ? `>= ${min}` : '',
+    Number.isFinite(max) ? `<= ${max}` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
+  const got = typeof value === 'number' ? String(value) : describeType(value);
+  throw new InvalidArgumentError(field, `${fn}: ${field} must be ${wanted}, got ${got}.`);
+}
+
+/**
+ * Check a boolean option (or `undefined`).
+ *
+ * @param fn - The public function's name.
+ * @param field - The full field name.
+ * @param value - What the caller passed.
+ * @returns The boolean, or `undefined`.
+ * @throws {@link InvalidArgumentError} when it is not a boolean.
+ * @example
+ * ```ts
+ * checkBoolean('buildDataset', 'config.includeText', true); // true
+ * ```
+ */
+export function checkBoolean(fn: string, field: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new InvalidArgumentError(field, `${fn}: ${field} must be true or false, got ${describeType(value)}.`);
+}

@@ -1,0 +1,9 @@
+export {
+  checkBoolean,
+  checkEnum,
+  checkNumber,
+  checkOptions,
+  didYouMean,
+  editDistance,
+  type NumberRule,
+} from './check.js';
