@@ -3,6 +3,7 @@ import { altmanCommand } from './altman.js';
 import { demoCommand } from './demo.js';
 import { fetchCommand } from './fetch.js';
 import { mdnaCommand } from './mdna.js';
+import { queueCommand } from './queue.js';
 import { scoreCommand } from './score.js';
 import { summarizeCommand } from './summarize.js';
 import { tabtextCommand } from './tabtext.js';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   tabtextCommand,
   summarizeCommand,
   demoCommand,
+  queueCommand,
 ];
