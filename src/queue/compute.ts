@@ -14,6 +14,9 @@ import {
 // Annual reports: the only forms whose MD&A may sit in an EX-13 and that get an Altman Z.
 const ANNUAL_FORMS = /^10-?K/i;
 
+/** `filingRow` with the options bound, in this thread or a pool thread. */
+export type RowFunction = (document: string, meta: FilingMeta) => Promise<FilingRow>;
+
 /** The pipeline's meta of a listed filing (as `buildDataset` builds it). */
 export function metaOf(ref: FilingRef): FilingMeta {
   return {
@@ -35,16 +38,19 @@ export function metaOf(ref: FilingRef): FilingMeta {
  * no inline XBRL (cached, so once per company for every worker sharing the cache). The same
  * filing gives the same row as `buildDataset`.
  *
+ * @param rowOf - Computes `filingRow` (a pool thread keeps the event loop, and so the pacing of
+ *   this process's requests, free of scoring work).
  * @throws {EdgarHttpError} when the primary document cannot be fetched (the job is retried).
  */
 export async function computeFilingRow(
   client: EdgarClient,
   ref: FilingRef,
   options: FilingRowOptions,
+  rowOf: RowFunction = async (document, meta) => filingRow(document, meta, options),
 ): Promise<FilingRow> {
   const document = await client.fetchDocument(ref);
   const meta = metaOf(ref);
-  let row = filingRow(document, meta, options);
+  let row = await rowOf(document, meta);
   if (row.error !== null || !ANNUAL_FORMS.test(ref.formType)) return row;
   if (row.mdna_status === 'incorporated-by-reference') {
     try {
@@ -53,7 +59,7 @@ export async function computeFilingRow(
       if (names.length === 0) names.push(`${ref.accessionNumber}.txt`);
       const exhibits: string[] = [];
       for (const name of names) exhibits.push(await client.fetchDocument(ref, name));
-      row = filingRow(document, { ...meta, exhibits }, options);
+      row = await rowOf(document, { ...meta, exhibits });
     } catch {
       // The EX-13 could not be fetched: the MD&A stays incorporated by reference.
     }

@@ -10,6 +10,8 @@ export interface StoredQueueConfig {
   readonly userAgent: string;
   /** The producer's cap, the workers' default. */
   readonly maxRequestsPerSecond: number;
+  /** The producer's limiter head-room, the workers' default. */
+  readonly safetyMargin: number;
 }
 
 /** The stored config of a queue, or `null` before the first `enqueueDataset`. */
@@ -23,6 +25,7 @@ export async function readQueueConfig(
     row: JSON.parse(raw.row) as Record<string, unknown>,
     userAgent: raw.userAgent ?? '',
     maxRequestsPerSecond: Number(raw.maxRequestsPerSecond ?? 9),
+    safetyMargin: Number(raw.safetyMargin ?? 0.05),
   };
 }
 
@@ -42,6 +45,7 @@ export async function storeQueueConfig(
     await redis.hset(keys.config, {
       userAgent: config.userAgent,
       maxRequestsPerSecond: String(config.maxRequestsPerSecond),
+      safetyMargin: String(config.safetyMargin),
       createdAt: new Date().toISOString(),
     });
     return;

@@ -8,7 +8,7 @@ import {
   normalizeFilingsQuery,
   validateUserAgent,
 } from '../edgar/index.js';
-import { InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+import { describeType, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 import { checkNumber, checkOptions } from '../options/index.js';
 import { type FilingRowOptions, pipelineColumns } from '../pipeline/index.js';
 import { FILING_ROW_OPTION_KEYS } from '../pipeline/options.js';
@@ -24,7 +24,13 @@ import { createRedisRateLimiter } from './redis-rate-limiter.js';
  * `filingDateStart`, `filingDateEnd`, `includeAmendments`), its row options (`includeText`,
  * `summary`, `scores`, `altman`, `altmanVariant`) and who asks SEC (`userAgent`).
  */
-export interface EnqueueDatasetConfig extends ListFilingsQuery, FilingRowOptions {
+export interface EnqueueDatasetConfig extends Partial<ListFilingsQuery>, FilingRowOptions {
+  /**
+   * Filings to enqueue instead of a query (e.g. from `client.listFilings`); `tickersOrCiks` is
+   * then not needed and nothing is listed.
+   * @default undefined (list them from `tickersOrCiks`, `formTypes`, `filingDateStart`, `filingDateEnd`)
+   */
+  readonly filings?: readonly FilingRef[];
   /** Your name or company and a contact email, as SEC requires; the workers' default too. */
   readonly userAgent: string;
   /**
@@ -33,6 +39,11 @@ export interface EnqueueDatasetConfig extends ListFilingsQuery, FilingRowOptions
    * @default 9
    */
   readonly maxRequestsPerSecond?: number;
+  /**
+   * Head-room of the shared limiter (see `createRedisRateLimiter`), stored as the workers' default.
+   * @default 0.05
+   */
+  readonly safetyMargin?: number;
   /**
    * SEC hosts (a mirror or a test server).
    * @default { www: 'https://www.sec.gov', data: 'https://data.sec.gov' }
@@ -79,6 +90,7 @@ export interface EnqueueDatasetResult {
 }
 
 const CONFIG_KEYS = [
+  'filings',
   'tickersOrCiks',
   'formTypes',
   'filingDateStart',
@@ -86,6 +98,7 @@ const CONFIG_KEYS = [
   'includeAmendments',
   'userAgent',
   'maxRequestsPerSecond',
+  'safetyMargin',
   'baseUrls',
   'cacheTtlMs',
   ...FILING_ROW_OPTION_KEYS,
@@ -142,10 +155,18 @@ export async function enqueueDataset(
   checkOptions(fn, config, CONFIG_KEYS, 'config');
   checkOptions(fn, options, OPTION_KEYS);
   validateUserAgent(config.userAgent);
-  const query = normalizeFilingsQuery(config);
+  if (config?.filings !== undefined && !Array.isArray(config.filings)) {
+    throw new InvalidArgumentError(
+      'config.filings',
+      `${fn}: config.filings must be an array of filings (from client.listFilings), got ${describeType(config.filings)}.`,
+    );
+  }
+  const query = config.filings === undefined ? normalizeFilingsQuery(config as ListFilingsQuery) : undefined;
   const row = rowOptionsOf(config);
   pipelineColumns(row); // validates the row options before anything is sent
   const cap = config.maxRequestsPerSecond ?? 9;
+  const safetyMargin =
+    checkNumber(fn, 'config.safetyMargin', config.safetyMargin, { min: 0, max: 1 }) ?? 0.05;
   const attempts =
     checkNumber(fn, 'options.attempts', options.attempts, { min: 1, max: 100, integer: true }) ?? 3;
   const names = resolveNames(fn, options);
@@ -159,7 +180,12 @@ export async function enqueueDataset(
   }
   const { Queue } = await loadBullmq();
   const redis: RedisClient = await openRedis(fn, options.connection);
-  const limiter = createRedisRateLimiter({ redis, prefix: names.prefix, maxRequestsPerSecond: cap });
+  const limiter = createRedisRateLimiter({
+    redis,
+    prefix: names.prefix,
+    maxRequestsPerSecond: cap,
+    safetyMargin,
+  });
   const cacheStore = options.cache ?? createRedisCache({ redis, prefix: names.prefix });
   const queue = new Queue<TabTextJobData>(names.queueName, { connection: redis, prefix: names.prefix });
   try {
@@ -167,6 +193,7 @@ export async function enqueueDataset(
       row: row as Readonly<Record<string, unknown>>,
       userAgent: config.userAgent,
       maxRequestsPerSecond: cap,
+      safetyMargin,
     });
     const client = new EdgarClient({
       userAgent: config.userAgent,
@@ -181,9 +208,9 @@ export async function enqueueDataset(
     });
     const failed: { input: string; error: string }[] = [];
     const listed = await Promise.all(
-      query.tickersOrCiks.map(async (input): Promise<FilingRef[]> => {
+      (query?.tickersOrCiks ?? []).map(async (input): Promise<FilingRef[]> => {
         try {
-          return await client.listCompanyFilings(await client.resolveCompany(input), query);
+          return await client.listCompanyFilings(await client.resolveCompany(input), query!);
         } catch (error) {
           if (signal?.aborted) throw reasonOf(signal);
           failed.push({ input, error: messageOf(error) });
@@ -191,7 +218,7 @@ export async function enqueueDataset(
         }
       }),
     );
-    const refs = listed.flat();
+    const refs = config.filings ?? listed.flat();
     let added = 0;
     for (let start = 0; start < refs.length; start += BATCH) {
       if (signal?.aborted) throw reasonOf(signal);

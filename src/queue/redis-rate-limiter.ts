@@ -27,8 +27,11 @@ export interface RedisRateLimiterOptions {
   readonly maxRequestsPerSecond?: number;
   /**
    * Head-room as a fraction of a second, as in `createRateLimiter`: any `maxRequestsPerSecond`
-   * consecutive grants span at least `1000 * (1 + safetyMargin)` ms.
-   * @default 0.035
+   * consecutive grants span at least `1000 * (1 + safetyMargin)` ms. Across machines it must
+   * cover the spread of their one-way latencies to SEC; a grant that reaches its process more
+   * than half of it late is dropped unused (it still counts against the budget), so a stalled
+   * process never sends a request into a later second.
+   * @default 0.05
    */
   readonly safetyMargin?: number;
 }
@@ -124,7 +127,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   checkOptions(fn, options, KNOWN);
   const cap = options.maxRequestsPerSecond ?? 9;
   validateCap(cap, 'maxRequestsPerSecond');
-  const margin = checkNumber(fn, 'options.safetyMargin', options.safetyMargin, { min: 0, max: 1 }) ?? 0.035;
+  const margin = checkNumber(fn, 'options.safetyMargin', options.safetyMargin, { min: 0, max: 1 }) ?? 0.05;
   if (options.redis === undefined && options.connection === undefined) {
     throw new InvalidArgumentError(
       'options.connection',
@@ -135,6 +138,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   const keys = queueKeys(resolveNames(fn, { prefix: options.prefix ?? defaultQueueNames.prefix }));
   const interval = (1000 / cap) * (1 + margin);
   const span = Math.max(1, Math.floor(cap));
+  // A grant older than this when its reply is read is not used: it would reach SEC late enough
+  // to share a one-second window with grants made after it.
+  const staleMs = Math.max(2, (1000 * margin) / 2);
   let client: Promise<RedisClient> | undefined =
     options.redis === undefined ? undefined : Promise.resolve(options.redis);
   const redis = (): Promise<RedisClient> => {
@@ -158,6 +164,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       // A pause this process just sent goes first.
       await pending;
       for (;;) {
+        const asked = performance.now();
         const [granted, wait, paused] = (await r.eval(
           ACQUIRE,
           2,
@@ -167,7 +174,12 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
           span,
         )) as [string, string, string];
         notePause(Number(paused));
-        if (granted === '1') return;
+        if (granted === '1') {
+          if (performance.now() - asked <= staleMs) return;
+          // Read too late (a stalled event loop): sending now could crowd a later second.
+          signal?.throwIfAborted();
+          continue;
+        }
         // A little jitter so that processes woken for the same slot do not all ask at once.
         await sleep(Math.max(1, Math.ceil(Number(wait))) + Math.random() * 3, signal);
       }

@@ -7,7 +7,7 @@ import {
 } from '../edgar/index.js';
 import { isFinTabTextError } from '../errors/index.js';
 import { checkNumber, checkOptions } from '../options/index.js';
-import type { FilingRow, FilingRowOptions } from '../pipeline/index.js';
+import { createPipelinePool, type FilingRow, type FilingRowOptions } from '../pipeline/index.js';
 import { computeFilingRow, failedRow } from './compute.js';
 import { readQueueConfig, type StoredQueueConfig } from './config.js';
 import { openRedis, type QueueConnection, type QueueNames, queueKeys, resolveNames } from './connection.js';
@@ -26,6 +26,13 @@ export interface StartWorkerOptions extends QueueNames {
    */
   readonly concurrency?: number;
   /**
+   * Threads that extract and score (the pipeline's pool); `0` scores in this thread. Keeping the
+   * scoring off the main thread keeps the event loop free, so a granted SEC request goes out at
+   * once. For more cores, start more worker processes (or raise this).
+   * @default 1
+   */
+  readonly threads?: number;
+  /**
    * The document cache: the shared Redis cache, any store (for example `createFileCache` on a
    * shared folder), or `false` for none.
    * @default createRedisCache({ connection })
@@ -41,6 +48,11 @@ export interface StartWorkerOptions extends QueueNames {
    * @default the producer's, stored with the queue (9 if none)
    */
   readonly maxRequestsPerSecond?: number;
+  /**
+   * Head-room of the shared limiter (see `createRedisRateLimiter`).
+   * @default the producer's, stored with the queue (0.05 if none)
+   */
+  readonly safetyMargin?: number;
   /**
    * A limiter to use instead of the shared Redis one (a seam for tests and benchmarks against a
    * local server; against SEC, keep the default).
@@ -108,9 +120,11 @@ const KNOWN = [
   'queueName',
   'prefix',
   'concurrency',
+  'threads',
   'cache',
   'userAgent',
   'maxRequestsPerSecond',
+  'safetyMargin',
   'limiter',
   'baseUrls',
   'blockPauseMs',
@@ -161,6 +175,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
   const stalledInterval =
     checkNumber(fn, 'options.stalledIntervalMs', options.stalledIntervalMs, { min: 100, integer: true }) ??
     30_000;
+  const threads =
+    checkNumber(fn, 'options.threads', options.threads, { min: 0, max: 256, integer: true }) ?? 1;
   const blockPauseMs = checkNumber(fn, 'options.blockPauseMs', options.blockPauseMs, {
     min: 0,
     integer: true,
@@ -168,6 +184,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
   const names = resolveNames(fn, options);
   const keys = queueKeys(names);
   const { Queue, Worker } = await loadBullmq();
+  const pool = await createPipelinePool({ workers: threads });
   const redis: RedisClient = await openRedis(fn, options.connection);
   const queue = new Queue<TabTextJobData>(names.queueName, { connection: redis, prefix: names.prefix });
   const cacheStore = options.cache ?? createRedisCache({ redis, prefix: names.prefix });
@@ -190,6 +207,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
         redis,
         prefix: names.prefix,
         maxRequestsPerSecond: options.maxRequestsPerSecond ?? stored.maxRequestsPerSecond,
+        safetyMargin: options.safetyMargin ?? stored.safetyMargin,
       });
     const client = new EdgarClient({
       userAgent: options.userAgent ?? stored.userAgent,
@@ -226,7 +244,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
       const { client, row: rowOptions } = await clientFor(stored);
       let row: FilingRow;
       try {
-        row = await computeFilingRow(client, job.data.ref, rowOptions);
+        row = await computeFilingRow(client, job.data.ref, rowOptions, async (document, meta) => {
+          const [computed] = (await pool.run({
+            kind: 'rows',
+            items: [{ document, meta }],
+            options: rowOptions,
+          })) as FilingRow[];
+          return computed!;
+        });
       } catch (error) {
         if (controller.signal.aborted) throw error;
         const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -268,6 +293,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
       await worker.close();
       controller.abort();
       await queue.close();
+      await pool.close();
       await redis.quit().catch(() => redis.disconnect());
     })();
     return closing;

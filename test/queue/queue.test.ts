@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
@@ -133,6 +134,10 @@ describe.skipIf(skip !== null)('fin-tabtext/queue: worker processes on a real Re
 
   it('three workers: every row exactly once and equal to buildDataset, at most the cap in any second at the server, a 429 pauses all, re-adding does nothing', async () => {
     const cap = 6;
+    // Head-room for the jitter of this shared, heavily loaded 2-core machine: a process (the
+    // measuring server's too) may wait 100+ ms for a core, which moves a request into the next
+    // second. Any 6 grants span at least 1.25 s here; SEC-side the default of 0.05 covers network jitter.
+    const safetyMargin = 0.25;
     const prefix = `${run}a`;
     const workers = ['w1', 'w2', 'w3'].map((name) =>
       startWorkerProcess(name, { redisUrl: redis.url, prefix, baseUrls: server.baseUrls, concurrency: 2 }),
@@ -145,17 +150,26 @@ describe.skipIf(skip !== null)('fin-tabtext/queue: worker processes on a real Re
       userAgent: PRODUCER,
       baseUrls: server.baseUrls,
       maxRequestsPerSecond: cap,
+      safetyMargin,
     };
     const added = await enqueueDataset(config, { connection: redis.url, prefix });
     expect(added).toEqual({ listed: ACCESSIONS.length, added: ACCESSIONS.length, skipped: 0, failed: [] });
 
-    // Once a few rows are in, the next document request is answered 429 with Retry-After: 2.
+    // Once a few rows are in, the next document request is answered 429 with Retry-After: 3.
     const events = (): WorkerEvent[] => workers.flatMap((w) => w.events);
     await until('4 rows', () => events().filter((e) => e.type === 'completed').length >= 4);
     await server.inject(
-      { kind: 'status', status: 429, headers: { 'Retry-After': '2' } },
+      { kind: 'status', status: 429, headers: { 'Retry-After': '3' } },
       { match: /^\/Archives\/.*\.htm$/ },
     );
+    // BullMQ hands no job to any worker during the block: its queue-wide rate limit is set.
+    await until('the 429', () => events().some((e) => e.type === 'rate-limited'));
+    const bull = new Queue('tabtext', { connection: { url: redis.url }, prefix });
+    try {
+      expect(await bull.getRateLimitTtl()).toBeGreaterThan(0);
+    } finally {
+      await bull.close();
+    }
     await until(
       'every row',
       async () => (await client.hlen(`${prefix}:tabtext:results`)) === ACCESSIONS.length,
@@ -203,10 +217,10 @@ describe.skipIf(skip !== null)('fin-tabtext/queue: worker processes on a real Re
     expect(new Set(before.map((r) => r.userAgent)).size).toBeGreaterThanOrEqual(2);
     const after = requests.filter((r) => r.time > t);
     expect(after.length).toBeGreaterThan(0);
-    expect(Math.min(...after.map((r) => r.time)) - t).toBeGreaterThanOrEqual(2000 - 50);
+    expect(Math.min(...after.map((r) => r.time)) - t).toBeGreaterThanOrEqual(3000 - 50);
     expect(new Set(after.map((r) => r.userAgent)).size).toBeGreaterThanOrEqual(2);
     const startedDuringPause = events().filter(
-      (e) => e.type === 'active' && e.time > t + 150 && e.time < t + 1850,
+      (e) => e.type === 'active' && e.time > t + 150 && e.time < t + 2850,
     );
     expect(startedDuringPause).toEqual([]);
     expect(events().filter((e) => e.type === 'rate-limited')).toHaveLength(1);

@@ -1,6 +1,6 @@
 // A worker process for the queue tests and `npm run bench -- queue`: startWorker with the options
 // given as JSON in argv[2], one JSON line per worker event on stdout (with this worker's name and
-// the time), `{"type":"ready"}` once it listens. SIGTERM closes it; the tests also SIGKILL it.
+// the time and CPU used so far), `{"type":"ready"}` once it listens. SIGTERM closes it; the tests also SIGKILL it.
 import type { RateLimiter } from '../../src/edgar/index.js';
 import { type QueueWorkerEvent, startWorker } from '../../src/queue/index.js';
 
@@ -21,7 +21,11 @@ interface WorkerArgs {
 
 const args = JSON.parse(process.argv[2] ?? '{}') as WorkerArgs;
 const print = (event: Record<string, unknown>): void => {
-  process.stdout.write(`${JSON.stringify({ ...event, worker: args.name, time: Date.now() })}\n`);
+  // CPU of the whole process (its scoring thread included), for the benchmark.
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(
+    `${JSON.stringify({ ...event, worker: args.name, time: Date.now(), cpuMs: (user + system) / 1000 })}\n`,
+  );
 };
 
 const uncapped: RateLimiter = {

@@ -6,8 +6,10 @@
  */
 
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Fault, type RecordedRequest, startEdgarServer } from './edgar-server.js';
+import { type EdgarHostName, type Fault, type RecordedRequest, startEdgarServer } from './edgar-server.js';
+import { fixturePath } from './fixtures.js';
 
 type Command =
   | {
@@ -17,9 +19,22 @@ type Command =
       readonly count: number;
       readonly match?: string;
     }
+  | {
+      readonly id: number;
+      readonly type: 'route';
+      readonly host: EdgarHostName;
+      readonly path: string;
+      /** A fixture file (relative to test/fixtures) to serve, or ... */
+      readonly fixture?: string;
+      /** ... a body. */
+      readonly body?: string;
+    }
   | { readonly id: number; readonly type: 'requests' }
   | { readonly id: number; readonly type: 'clear' }
   | { readonly id: number; readonly type: 'close' };
+
+/** A command without its id. */
+type Body = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
 
 type Reply = { readonly id: number; readonly requests?: RecordedRequest[] };
 
@@ -29,6 +44,8 @@ export interface EdgarServerProcess {
   readonly baseUrls: { readonly www: string; readonly data: string };
   /** Inject `fault` into the next `count` requests whose path matches `match`. */
   inject(fault: Fault, options?: { count?: number; match?: RegExp }): Promise<void>;
+  /** Serve a fixture file (`.gz` files are served as gzip) or a body at `path` of `host`. */
+  route(host: EdgarHostName, path: string, content: { fixture: string } | { body: string }): Promise<void>;
   /** Every request so far, in arrival order (server clock). */
   requests(): Promise<RecordedRequest[]>;
   clearRequests(): Promise<void>;
@@ -53,7 +70,7 @@ export async function startEdgarServerProcess(): Promise<EdgarServerProcess> {
     waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
   });
-  const call = (command: Omit<Command, 'id'>): Promise<Reply> =>
+  const call = (command: Body): Promise<Reply> =>
     new Promise((resolve) => {
       const id = next++;
       waiting.set(id, resolve);
@@ -68,7 +85,10 @@ export async function startEdgarServerProcess(): Promise<EdgarServerProcess> {
         fault,
         count: options.count ?? 1,
         ...(options.match === undefined ? {} : { match: options.match.source }),
-      } as Omit<Command, 'id'>);
+      });
+    },
+    async route(host, path, content) {
+      await call({ type: 'route', host, path, ...content });
     },
     async requests() {
       return (await call({ type: 'requests' })).requests ?? [];
@@ -95,6 +115,14 @@ async function runChild(): Promise<void> {
           count: command.count,
           ...(command.match === undefined ? {} : { match: new RegExp(command.match) }),
         });
+        process.send?.({ id: command.id });
+        break;
+      case 'route':
+        if (command.fixture !== undefined) {
+          server.route(command.host, command.path, readFileSync(fixturePath(command.fixture)), {
+            gzipped: command.fixture.endsWith('.gz'),
+          });
+        } else server.route(command.host, command.path, command.body ?? '');
         process.send?.({ id: command.id });
         break;
       case 'requests':
