@@ -28,8 +28,9 @@ const print = (event: Record<string, unknown>): void => {
   );
 };
 
+// Says 10 (EdgarClient accepts no more) but grants at once: only for the local server.
 const uncapped: RateLimiter = {
-  maxRequestsPerSecond: Number.POSITIVE_INFINITY,
+  maxRequestsPerSecond: 10,
   pausedUntil: Number.NEGATIVE_INFINITY,
   acquire: async () => {},
   pause: () => {},
