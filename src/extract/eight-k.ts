@@ -39,6 +39,12 @@ export function isEightKForm(form: unknown): boolean {
 const BY_NUMBER = new Map<string, EightKItemDefinition>(
   [...EIGHT_K_ITEMS, ...EIGHT_K_ITEMS_BEFORE_2004].map((d) => [d.item, d]),
 );
+// Each item's place in its numbering (the two numberings never share a filing).
+const ORDINAL = new Map<string, number>([
+  ...EIGHT_K_ITEMS.map((d, k) => [d.item, k] as const),
+  ...EIGHT_K_ITEMS_BEFORE_2004.map((d, k) => [d.item, k] as const),
+]);
+const ORDINAL_COUNT = Math.max(EIGHT_K_ITEMS.length, EIGHT_K_ITEMS_BEFORE_2004.length);
 
 /**
  * The official title of a Form 8-K item, from SEC's Form 8-K General Instructions: items
@@ -175,23 +181,30 @@ function headingCandidates(lines: readonly Line[]): Heading[] {
 /**
  * The headings that open the items: the chain, in document order, whose item numbers strictly
  * increase and whose weight is largest. A heading weighs the logarithm of the text before the next
- * candidate, doubled when its title is the item's official one; so a contents list or a
- * cross-reference that starts a line loses to the real heading. O(candidates²), and 8-Ks have few.
+ * candidate, doubled when its title is the item's official one; so a list of items at the top or
+ * a cross-reference that starts a line loses to the real heading. Ties go to the later heading.
+ * O(candidates × items): the best chain ending at each item number is kept.
  */
 function chooseHeadings(candidates: readonly Heading[], textLength: number): Heading[] {
+  const rank = (h: Heading): number => ORDINAL.get(h.definition.item)!;
+  const bestAt = new Int32Array(ORDINAL_COUNT).fill(-1); // best chain ending at each ordinal
   const score: number[] = [];
   const previous: number[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const candidate = candidates[i]!;
     const nextStart = candidates[i + 1]?.start ?? textLength;
     const weight = Math.log2(2 + Math.max(0, nextStart - candidate.end)) * (candidate.known ? 2 : 1);
+    const ordinal = rank(candidate);
     let best = -1;
-    for (let j = 0; j < i; j++) {
-      if (order(candidates[j]!.definition.item) >= order(candidate.definition.item)) continue;
-      if (best < 0 || score[j]! >= score[best]!) best = j;
+    for (let o = 0; o < ordinal; o++) {
+      const j = bestAt[o]!;
+      if (j >= 0 && (best < 0 || score[j]! > score[best]! || (score[j] === score[best] && j > best)))
+        best = j;
     }
     score.push((best < 0 ? 0 : score[best]!) + weight);
     previous.push(best);
+    const current = bestAt[ordinal]!;
+    if (current < 0 || score[i]! >= score[current]!) bestAt[ordinal] = i;
   }
   let top = -1;
   for (let i = 0; i < candidates.length; i++) if (top < 0 || score[i]! >= score[top]!) top = i;

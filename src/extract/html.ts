@@ -134,7 +134,6 @@ function isExhibitList(frame: TableFrame): boolean {
 
 // Whether a finished table reads as a financial table (mostly figures) rather than layout.
 function isFigureTable(frame: TableFrame): boolean {
-  if (isExhibitList(frame)) return false;
   let figures = 0;
   let texts = 0;
   for (const row of frame.rows) {
@@ -144,7 +143,7 @@ function isFigureTable(frame: TableFrame): boolean {
       else if (kind === 0) texts++;
     }
   }
-  return figures >= 2 && figures >= texts;
+  return figures >= 2 && figures >= texts && !isExhibitList(frame);
 }
 
 // Blocks at the edges of a cell (a <div> or <p> around its text) must not split the row's line.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors/index.js';
 import { parseLabel } from '../../src/extract/headings.js';
@@ -161,6 +162,14 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
     expect(items[0]!.text.startsWith('Item 8.01 of this report describes')).toBe(true);
   });
 
+  it('skips a list of the items at the top of the report', () => {
+    const list = netappItems.map((i) => `<p>Item ${i.item} ${i.officialTitle}</p>`).join('');
+    const html = NETAPP.replace(/(<body[^>]*>)/i, `$1${list}`);
+    expect(html).not.toBe(NETAPP);
+    const items = extractItems(html, { form: '8-K' });
+    expect(items.map((i) => [i.item, i.text])).toEqual(netappItems.map((i) => [i.item, i.text]));
+  });
+
   it('reads a plain-text 8-K (the real Pericom submission) given as text', () => {
     const submission = readFixture('eight-k/pericom_8-K_2006-08-16.txt');
     const text = documentToText(submission);
@@ -245,5 +254,60 @@ describe('8-K arguments', () => {
       expect((error as ExtractionError).code).toBe('UNSUPPORTED_FORM');
       expect((error as Error).message).toContain("extractItems(html, { form: '8-K' })");
     }
+  });
+});
+
+// Property test: a fixed seed, overridable with FC_SEED=<n>; fast-check prints the seed on failure.
+const SEED = Number(process.env.FC_SEED ?? 20_261_201);
+const FRAGMENTS = [
+  '<p>',
+  '</p>',
+  '<td>',
+  '</td></tr><tr>',
+  'Item 2.02',
+  'ITEM 9.01.',
+  'Item 5',
+  'Items 1 through 4',
+  'Item 7.01 Regulation FD Disclosure',
+  'Results of Operations and Financial Condition',
+  '\n',
+  ' ',
+  '.',
+  'SIGNATURE',
+  'Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused',
+  'The company reported results.',
+];
+const eightKish = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })), { maxLength: 60 })
+  .map((parts) => parts.join(''));
+
+describe('8-K items on generated input', () => {
+  it('keeps its invariants: item order, ranges in order, text equal to its range', () => {
+    fc.assert(
+      fc.property(eightKish, (input) => {
+        const items = extractItems(input, { form: '8-K' });
+        const text = documentToText(input);
+        let previous = -1;
+        let previousOrder = -1;
+        for (const item of items) {
+          expect(item.start).toBeGreaterThanOrEqual(previous);
+          expect(item.end).toBeGreaterThanOrEqual(item.start);
+          expect(text.slice(item.start, item.end)).toBe(item.text);
+          expect(item.officialTitle).toBe(eightKItemTitle(item.item));
+          const order = Number(item.item) * (item.item.includes('.') ? 100 : 1);
+          expect(order).toBeGreaterThan(previousOrder);
+          previous = item.end;
+          previousOrder = order;
+        }
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it('finishes on 100,000 item headings', () => {
+    const html = '<p>Item 2.02 Results of Operations and Financial Condition</p><p>Item 9.01.</p>'.repeat(
+      50_000,
+    );
+    expect(extractItems(html, { form: '8-K' }).length).toBeLessThanOrEqual(2);
   });
 });
