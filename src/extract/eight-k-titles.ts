@@ -12,9 +12,10 @@ export interface EightKItemDefinition {
  * Items of Form 8-K since the item renumbering effective August 23, 2004 (SEC Release
  * No. 33-8400, "Additional Form 8-K Disclosure Requirements and Acceleration of Filing Date"),
  * with their titles as in SEC's Form 8-K and its General Instructions (Section 1 "Registrant's
- * Business and Operations" to Section 9 "Financial Statements and Exhibits"), including the items
- * added later: 2.06 and 5.06 (2005), 6.01–6.05 (Regulation AB, 2005), 5.07 (2010), 5.08 (2011),
- * 1.04 (mine safety, 2012), 6.06 (2014), 1.05 (cybersecurity incidents, 2023).
+ * Business and Operations" to Section 9 "Financial Statements and Exhibits"): the 22 items of
+ * 2004 and those added later, 5.06 (shell companies, 2005), 6.01–6.05 (Regulation AB, 2005),
+ * 5.07 and 5.08 (2010), 1.04 (mine safety, 2012), 1.05 (cybersecurity incidents, 2023), and 6.06
+ * and 6.10 (later Regulation AB amendments).
  * Facts about the form (item numbers and titles), not prose: written here from the form.
  */
 export const EIGHT_K_ITEMS: readonly EightKItemDefinition[] = Object.freeze([
