@@ -144,6 +144,27 @@ function completeTitle(
   return { title, last };
 }
 
+/**
+ * When a heading line carries on past the item's full official (or former) title with body text,
+ * the length of the title part of `rest`; otherwise -1.
+ */
+function runInTitleLength(rest: string, definition: EightKItemDefinition): number {
+  const printed = normalizeTitle(rest.slice(0, 400));
+  const known = knownTitlesOf(definition)
+    .filter((t) => printed.startsWith(`${t} `))
+    .sort((a, b) => b.length - a.length)[0];
+  if (known === undefined) return -1;
+  for (let p = 1; p <= Math.min(rest.length, 400); p++) {
+    const boundary = p === rest.length || !/[A-Za-z0-9]/.test(rest[p]!);
+    if (!boundary || !/[A-Za-z0-9]/.test(rest[p - 1]!) || normalizeTitle(rest.slice(0, p)) !== known)
+      continue;
+    // The body after the title opens like a sentence or a paragraph label, not "of the Company".
+    const after = rest.slice(p).replace(/^[.:\s\u2013\u2014-]+/, '');
+    return /^[a-z]/.test(after) ? -1 : p;
+  }
+  return -1;
+}
+
 /** Item headings of an 8-K: lines that start with `Item N.NN` (or `Item N`) and a title. */
 function headingCandidates(lines: readonly Line[]): Heading[] {
   const out: Heading[] = [];
@@ -160,6 +181,24 @@ function headingCandidates(lines: readonly Line[]): Heading[] {
     const known = matchesKnownTitle(rest, definition);
     if (!known && !isTitleLike(rest)) continue;
     const { title, last } = completeTitle(lines, k, rest, definition);
+    const runIn = last === k ? runInTitleLength(rest, definition) : -1;
+    if (runIn > 0) {
+      // "Item 8.01 Other Events. On June 1, ...": the body starts on the heading's line.
+      const restStart = line.start + line.text.length - label.rest.length + label.rest.indexOf(rest);
+      let end = restStart + runIn;
+      while (end < line.start + line.text.length && /[.:\s\u2013\u2014-]/.test(line.text[end - line.start]!))
+        end++;
+      out.push({
+        line: k,
+        start: line.start,
+        end,
+        heading: line.text.slice(0, end - line.start).trimEnd(),
+        title: rest.slice(0, runIn),
+        definition,
+        known: true,
+      });
+      continue;
+    }
     const end = lines[last]!.start + lines[last]!.text.length;
     out.push({
       line: k,
@@ -226,6 +265,21 @@ function signatureStart(lines: readonly Line[], from: number): number {
   return -1;
 }
 
+// "Section 2 - Financial Information": the form's section banner printed above an item heading.
+const SECTION_BANNER = /^section\s+[1-9](?:\s*[-\u2013\u2014:.]\s*|\s+)[A-Z][^.]{0,80}$/i;
+
+// Where the next item starts: its heading, or the section banner lines right above it.
+function sectionStart(lines: readonly Line[], next: Heading): number {
+  let start = next.start;
+  for (let k = next.line - 1; k >= 0 && next.line - k <= 3; k--) {
+    const text = lines[k]!.text;
+    if (text === '') continue;
+    if (!SECTION_BANNER.test(text)) break;
+    start = lines[k]!.start;
+  }
+  return start;
+}
+
 function trimRange(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
@@ -262,8 +316,8 @@ export function extractEightKItems(document: unknown, options: unknown): Extract
   const signature = last === undefined ? -1 : signatureStart(lines, last.line + 1);
   return chain.map((heading, k) => {
     const next = chain[k + 1];
-    const end = next?.start ?? (signature >= 0 ? signature : text.length);
-    const range = trimRange(text, heading.end, end);
+    const end = next === undefined ? (signature >= 0 ? signature : text.length) : sectionStart(lines, next);
+    const range = trimRange(text, heading.end, Math.max(heading.end, end));
     return {
       item: heading.definition.item,
       title: heading.title || heading.definition.title,

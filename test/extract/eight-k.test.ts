@@ -170,6 +170,26 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
     expect(items.map((i) => [i.item, i.text])).toEqual(netappItems.map((i) => [i.item, i.text]));
   });
 
+  it('reads run-in headings, whose body starts on the heading line', () => {
+    let text = documentToText(NETAPP);
+    for (const item of [...netappItems].reverse()) {
+      const headingEnd = text.lastIndexOf(item.heading, item.start) + item.heading.length;
+      text = `${text.slice(0, headingEnd)} ${text.slice(item.start)}`;
+    }
+    expect(text).toContain('Other Events. Share Repurchase Authorization');
+    const items = extractItems(text, { form: '8-K', format: 'text' });
+    expect(items.map((i) => [i.item, i.title, i.text])).toEqual(
+      netappItems.map((i) => [i.item, i.title.replace(/\.$/, ''), i.text]),
+    );
+  });
+
+  it('leaves the form\'s section banners ("Section 8 \u2013 Other Events") out of the item before', () => {
+    const html = NETAPP.replace(/(<p[^>]*>Item&#160;8\.01\.)/, '<p>Section 8 \u2013 Other Events</p>$1');
+    expect(html).not.toBe(NETAPP);
+    const items = extractItems(html, { form: '8-K' });
+    expect(items.map((i) => [i.item, i.text])).toEqual(netappItems.map((i) => [i.item, i.text]));
+  });
+
   it('reads a plain-text 8-K (the real Pericom submission) given as text', () => {
     const submission = readFixture('eight-k/pericom_8-K_2006-08-16.txt');
     const text = documentToText(submission);
