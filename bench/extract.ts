@@ -94,13 +94,16 @@ const stats = (xs: readonly number[]): { min: number; median: number; max: numbe
   return { min: s[0]!, median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]! };
 };
 
+// Each sample runs the call SGML_CALLS times (the same for every size) and records the time per
+// call, so that millisecond calls are not lost in timer and scheduler noise.
+const SGML_CALLS = 10;
 function measure(run: () => void, sample: Sample): void {
   const cpu0 = process.cpuUsage();
   const wall0 = process.hrtime.bigint();
-  run();
-  sample.wall.push(Number(process.hrtime.bigint() - wall0) / 1e9);
+  for (let c = 0; c < SGML_CALLS; c++) run();
+  sample.wall.push(Number(process.hrtime.bigint() - wall0) / 1e9 / SGML_CALLS);
   const cpu = process.cpuUsage(cpu0);
-  sample.cpu.push((cpu.user + cpu.system) / 1e6);
+  sample.cpu.push((cpu.user + cpu.system) / 1e6 / SGML_CALLS);
 }
 
 const series = [
@@ -109,9 +112,9 @@ const series = [
 ];
 let growthFailed = false;
 const fmt = (s: { min: number; median: number; max: number }): string =>
-  `${s.min.toFixed(3)} / ${s.median.toFixed(3)} / ${s.max.toFixed(3)}`;
+  `${s.min.toFixed(4)} / ${s.median.toFixed(4)} / ${s.max.toFixed(4)}`;
 console.log(
-  `\nSGML growth: documentToText on synthetic .txt submissions, ${SGML_ROUNDS} rounds after a warm-up, sizes interleaved; load average ${os
+  `\nSGML growth: documentToText on synthetic .txt submissions, ${SGML_ROUNDS} rounds of ${SGML_CALLS} calls after a warm-up, sizes interleaved, seconds per call; load average ${os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}\n`,
