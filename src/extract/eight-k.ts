@@ -179,7 +179,11 @@ function headingCandidates(lines: readonly Line[]): Heading[] {
     if (definition === undefined) continue;
     const rest = label.rest.trim();
     const known = matchesKnownTitle(rest, definition);
-    if (!known && !isTitleLike(rest)) continue;
+    const titles = knownTitlesOf(definition);
+    const printed = normalizeTitle(rest.slice(0, 400));
+    const full = titles.some((t) => printed === t || printed.startsWith(`${t} `));
+    // The full title followed by "of this report", "is incorporated ...": a citation, not a heading.
+    if (full ? !isTitleLike(rest, titles) : !known && !isTitleLike(rest)) continue;
     const { title, last } = completeTitle(lines, k, rest, definition);
     const runIn = last === k ? runInTitleLength(rest, definition) : -1;
     if (runIn > 0) {

@@ -152,14 +152,27 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
     });
   });
 
-  it('keeps a line that starts by citing another item inside the body', () => {
-    const html = NETAPP.replace(
-      'On June 2, 2021, NetApp',
-      'Item 8.01 of this report describes the repurchase program.</p><p>On June 2, 2021, NetApp',
-    );
+  it.each([
+    'Item 8.01 of this report describes the repurchase program.',
+    'Item 8.01 Other Events of this report describes the repurchase program.',
+    'Item 9.01 Financial Statements and Exhibits is incorporated herein by reference.',
+  ])('keeps a line that starts by citing another item inside the body: %s', (citation) => {
+    const html = NETAPP.replace('On June 2, 2021, NetApp', `${citation}</p><p>On June 2, 2021, NetApp`);
+    expect(html).not.toBe(NETAPP);
     const items = extractItems(html, { form: '8-K' });
     expect(items.map((i) => i.item)).toEqual(['2.02', '5.02', '8.01', '9.01']);
-    expect(items[0]!.text.startsWith('Item 8.01 of this report describes')).toBe(true);
+    expect(items[0]!.text.startsWith(citation)).toBe(true);
+    expect(items.slice(1).map((i) => i.text)).toEqual(netappItems.slice(1).map((i) => i.text));
+  });
+
+  it('does not end an item at a citation of a later item with its full title', () => {
+    const citation = 'Item 9.01 Financial Statements and Exhibits of this report lists the press release.';
+    const html = NETAPP.replace('On May 28, 2021', `${citation}</p><p>On May 28, 2021`);
+    expect(html).not.toBe(NETAPP);
+    const items = extractItems(html, { form: '8-K' });
+    expect(items.map((i) => i.item)).toEqual(['2.02', '5.02', '8.01', '9.01']);
+    expect(items[2]!.text).toContain(citation);
+    expect(items[3]!.text).toBe(netappItems[3]!.text);
   });
 
   it('skips a list of the items at the top of the report', () => {
