@@ -17,6 +17,12 @@ export interface EightKItemDefinition {
  * 5.07 and 5.08 (2010), 1.04 (mine safety, 2012), 1.05 (cybersecurity incidents, 2023), and 6.06
  * and 6.10 (later Regulation AB amendments).
  * Facts about the form (item numbers and titles), not prose: written here from the form.
+ *
+ * @example
+ * ```ts
+ * import { EIGHT_K_ITEMS } from 'fin-tabtext';
+ * EIGHT_K_ITEMS.find((d) => d.item === '7.01')?.title; // 'Regulation FD Disclosure'
+ * ```
  */
 export const EIGHT_K_ITEMS: readonly EightKItemDefinition[] = Object.freeze([
   { item: '1.01', title: 'Entry into a Material Definitive Agreement' },
@@ -93,6 +99,12 @@ export const EIGHT_K_ITEMS: readonly EightKItemDefinition[] = Object.freeze([
  * of equity securities under Regulation S), Items 10 and 11 added in 2003 under the
  * Sarbanes-Oxley Act (code of ethics, Release No. 33-8177; blackout periods, Release
  * No. 34-47225) and Item 12 added by Release No. 33-8176 (2003).
+ *
+ * @example
+ * ```ts
+ * import { EIGHT_K_ITEMS_BEFORE_2004 } from 'fin-tabtext';
+ * EIGHT_K_ITEMS_BEFORE_2004.find((d) => d.item === '5')?.title; // 'Other Events'
+ * ```
  */
 export const EIGHT_K_ITEMS_BEFORE_2004: readonly EightKItemDefinition[] = Object.freeze([
   { item: '1', title: 'Changes in Control of Registrant' },
