@@ -154,13 +154,31 @@ function runInTitleLength(rest: string, definition: EightKItemDefinition): numbe
     .filter((t) => printed.startsWith(`${t} `))
     .sort((a, b) => b.length - a.length)[0];
   if (known === undefined) return -1;
-  for (let p = 1; p <= Math.min(rest.length, 400); p++) {
-    const boundary = p === rest.length || !/[A-Za-z0-9]/.test(rest[p]!);
-    if (!boundary || !/[A-Za-z0-9]/.test(rest[p - 1]!) || normalizeTitle(rest.slice(0, p)) !== known)
-      continue;
-    // The body after the title opens like a sentence or a paragraph label, not "of the Company".
-    const after = rest.slice(p).replace(/^[.:\s\u2013\u2014-]+/, '');
-    return /^[a-z]/.test(after) ? -1 : p;
+  const p = afterWords(rest, known.split(' ').length);
+  if (p < 0 || normalizeTitle(rest.slice(0, p)) !== known) return -1;
+  // The body after the title opens like a sentence or a paragraph label, not "of the Company".
+  const after = rest.slice(p).replace(/^[.:\s\u2013\u2014-]+/, '');
+  return /^[a-z]/.test(after) ? -1 : p;
+}
+
+const APOSTROPHES = "'\u2018\u2019\u02bc`\u00b4";
+
+// Offset just past the `count`-th word of `s`, with words as normalizeTitle sees them (letters and
+// digits; apostrophes join), or -1 when `s` has fewer words. One pass.
+function afterWords(s: string, count: number): number {
+  let words = 0;
+  let inWord = false;
+  let lastEnd = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const ch = i < s.length ? s[i]! : ' ';
+    if (APOSTROPHES.includes(ch)) continue;
+    if (/[A-Za-z0-9]/.test(ch)) {
+      inWord = true;
+      lastEnd = i + 1;
+    } else if (inWord) {
+      inWord = false;
+      if (++words === count) return lastEnd;
+    }
   }
   return -1;
 }

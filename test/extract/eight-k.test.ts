@@ -342,5 +342,7 @@ describe('8-K items on generated input', () => {
       50_000,
     );
     expect(extractItems(html, { form: '8-K' }).length).toBeLessThanOrEqual(2);
+    const runIn = `Item 2.02 Results of Operations and Financial Condition. ${'Sales rose. '.repeat(25)}\n`;
+    expect(extractItems(runIn.repeat(20_000), { form: '8-K', format: 'text' })).toHaveLength(1);
   });
 });
