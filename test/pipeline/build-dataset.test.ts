@@ -135,6 +135,7 @@ describe('buildDataset through the local SEC server', () => {
       }
     })();
     await expect(run).rejects.toThrow('stopped by the test');
+    expect(during).toBeGreaterThanOrEqual(before + 2);
     // Terminated threads are joined asynchronously; give them a moment.
     for (let i = 0; i < 50 && threadCount() > before; i++) await new Promise((r) => setTimeout(r, 20));
     expect(threadCount()).toBe(before);
