@@ -1,6 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
@@ -76,6 +78,61 @@ describe('fin-tabtext dataset against the local SEC server', () => {
     const second = capture(dir, env);
     expect(await runCli([...args.slice(0, -1), 'out/again.parquet'], second.io)).toBe(0);
     expect(server.requests.filter((r) => r.path.startsWith('/Archives/'))).toEqual([]);
+  }, 120_000);
+
+  it('writes Parquet to stdout with --out - (a real process, binary stdout)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftt-dataset-'));
+    const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        cli,
+        'dataset',
+        '--ciks',
+        '1326380',
+        '--forms',
+        '10-K',
+        '--from',
+        '2024-01-01',
+        '--to',
+        '2024-12-31',
+        '--user-agent',
+        'fin-tabtext tests tests@example.com',
+        '--cache-dir',
+        join(dir, 'cache'),
+        '--workers',
+        '0',
+        '--out',
+        '-',
+      ],
+      {
+        env: {
+          ...process.env,
+          FIN_TABTEXT_SEC_WWW_URL: server.baseUrls.www,
+          FIN_TABTEXT_SEC_DATA_URL: server.baseUrls.data,
+        },
+      },
+    );
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += String(chunk);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([code, stderr]).toEqual([0, expect.stringMatching(/wrote 1 rows \(0 failed\) to stdout/)]);
+    const path = join(dir, 'stdout.parquet');
+    writeFileSync(path, Buffer.concat(chunks));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const rows = (
+      await connection.runAndReadAll(`SELECT cik, altman_zone FROM read_parquet('${path}')`)
+    ).getRowObjectsJS();
+    connection.closeSync();
+    instance.closeSync();
+    expect(rows).toEqual([{ cik: '0001326380', altman_zone: 'safe' }]);
   }, 120_000);
 
   it('refuses an output it cannot type with a usage error', async () => {
