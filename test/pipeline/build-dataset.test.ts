@@ -177,6 +177,90 @@ describe('buildDataset through the local SEC server', () => {
   });
 });
 
+describe('buildDataset and an MD&A incorporated by reference', () => {
+  it('reads the MD&A from the EX-13 file, or from the EX-13 block of the full submission text', async () => {
+    // The real Medicis 10-K (1999) incorporates its MD&A by reference to Exhibit 13, which the
+    // fixtures do not hold; as in test/edgar/dataset.test.ts the real GameStop 10-K stands in for
+    // the exhibit, under placeholder CIKs. What is proven is the plumbing of the second pass.
+    const medicis = readFixture('filings/medicis_10-K_1999-09.htm');
+    const exhibit = readFixture('filings/gme_10-K_2024-03.htm');
+    const accession = '0000950153-99-001234';
+    for (const [cik, layout] of [
+      ['0000000911', 'exhibit file'],
+      ['0000000912', 'full submission text'],
+    ] as const) {
+      const filing: FixtureFiling = {
+        file: 'filings/medicis_10-K_1999-09.htm',
+        cik,
+        ticker: null,
+        company: 'Medicis Pharmaceutical Corporation',
+        form: '10-K',
+        filingDate: '1999-09-28',
+        accession,
+        primaryDocument: 'medicis_10-K_1999-09.htm',
+      };
+      const folder = folderOf(cik, accession);
+      server.route('data', `/submissions/CIK${cik}.json`, JSON.stringify(buildSubmissions([filing])));
+      server.route('www', `${folder}/${filing.primaryDocument}`, medicis);
+      const names = [
+        filing.primaryDocument,
+        ...(layout === 'exhibit file' ? ['ex13.htm'] : []),
+        `${accession}.txt`,
+      ];
+      server.route('www', `${folder}/index.json`, JSON.stringify(buildFilingIndex(cik, accession, names)));
+      if (layout === 'exhibit file') server.route('www', `${folder}/ex13.htm`, exhibit);
+      else {
+        server.route(
+          'www',
+          `${folder}/${accession}.txt`,
+          `<SEC-DOCUMENT>${accession}.txt\n<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<TEXT>\n${medicis}\n</TEXT>\n</DOCUMENT>\n` +
+            `<DOCUMENT>\n<TYPE>EX-13\n<SEQUENCE>2\n<TEXT>\n${exhibit}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n`,
+        );
+      }
+    }
+    const rows = await collect(
+      buildDataset({
+        tickersOrCiks: ['911', '912'],
+        formTypes: '10-K',
+        filingDateStart: '1999-01-01',
+        filingDateEnd: '1999-12-31',
+        client: testClient(server),
+        workers: 1,
+        includeText: true,
+      }),
+    );
+    const expected = filingRow(
+      medicis,
+      {
+        ...metaOf({
+          file: '',
+          cik: '911',
+          ticker: null,
+          company: 'Medicis Pharmaceutical Corporation',
+          form: '10-K',
+          filingDate: '1999-09-28',
+          accession,
+          primaryDocument: '',
+        }),
+        exhibits: [exhibit],
+      },
+      { includeText: true },
+    );
+    expect(expected.mdna_status).toBe('found-in-exhibit-13');
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        error: null,
+        mdna_status: 'found-in-exhibit-13',
+        text_source: 'exhibit-13',
+      });
+      expect(row.mdna).toBe(expected.mdna);
+      expect(row.word_count).toBe(expected.word_count);
+      expect(row.negative).toBe(expected.negative);
+    }
+  });
+});
+
 describe('buildDataset memory', () => {
   it('holds at most maxInFlight documents, so the heap stays flat over 240 filings', async () => {
     // One synthetic company with 240 filings, each a copy of a real 1.9 MB 10-Q under its own accession number.
