@@ -1,5 +1,12 @@
 import { describeType, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
-import { documentToText, ExtractionError, extractItems, extractMdna } from '../extract/index.js';
+import {
+  documentToText,
+  ExtractionError,
+  eightKItemNumbers,
+  extractItems,
+  extractMdna,
+  isEightKForm,
+} from '../extract/index.js';
 import {
   type AltmanVariant,
   altmanFromCompanyFacts,
@@ -245,12 +252,10 @@ function mdnaOf(document: string, meta: FilingMeta): { status: string; source: s
   return { status: main.status, source: null, text: '' };
 }
 
-/** 8-K item numbers joined with `;`, or `null` while the extractor has no 8-K layout. */
+/** 8-K item numbers in item order joined with `;`, or `null` for a form the extractor has no layout for. */
 function itemsOf(document: string, formType: string): string | null {
   try {
-    return extractItems(document, { form: formType })
-      .map((item) => item.item)
-      .join(';');
+    return eightKItemNumbers(extractItems(document, { form: formType })).join(';');
   } catch (error) {
     if (error instanceof ExtractionError && error.code === 'UNSUPPORTED_FORM') return null;
     throw error;
@@ -271,7 +276,7 @@ function fillRow(document: string, meta: FilingMeta, r: ResolvedFilingRowOptions
     row.mdna_status = 'not-applicable';
     row.text_source = 'document';
     text = documentToText(document);
-    if (/^8-K/i.test(meta.formType)) row.items = itemsOf(document, meta.formType);
+    if (isEightKForm(meta.formType)) row.items = itemsOf(document, meta.formType);
   }
   const scores = scoreText(text, r.scores) as unknown as Readonly<Record<string, number | null>>;
   for (const column of r.scoreColumns) {
