@@ -144,6 +144,21 @@ describe('buildDataset through the local SEC server', () => {
     expect(threadCount()).toBe(before);
   });
 
+  it('ends every thread when the consumer stops early', async () => {
+    const before = threadCount();
+    for await (const row of buildDataset({
+      ...QUERY,
+      client: testClient(server),
+      workers: 2,
+      batchSize: 1,
+    })) {
+      expect(row.error).toBeNull();
+      break;
+    }
+    for (let i = 0; i < 50 && threadCount() > before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(threadCount()).toBe(before);
+  });
+
   it('gives a failing filing an error row and goes on with the others', async () => {
     const [gme, txn] = fixtures('gme_10-K', 'txn_10-Q');
     const ref = (f: FixtureFiling, patch: Partial<FilingRef> = {}): FilingRef => ({
