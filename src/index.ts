@@ -180,11 +180,16 @@ export {
 // scoring
 export type {
   CompiledWordLists,
+  ContextNumber,
+  ContextRule,
   CountWordListOptions,
   DefaultWordListName,
   FogMode,
   LoughranMcDonaldCategory,
+  LoughranMcDonaldLayout,
   LoughranMcDonaldLists,
+  LoughranMcDonaldOptions,
+  LoughranMcDonaldRelease,
   ReadabilityAccumulator,
   ReadabilityOptions,
   ReadabilityResult,
@@ -200,6 +205,7 @@ export type {
   WordLists,
 } from './score/index.js';
 export {
+  appendWordListTokens,
   compiledDefaultWordLists,
   compileWordLists,
   countWordListMatches,
@@ -215,6 +221,7 @@ export {
   LOUGHRAN_MCDONALD_CATEGORIES,
   loadLoughranMcDonald,
   loadWordListFile,
+  loughranMcDonaldLayout,
   parseWordList,
   polarityFromCounts,
   RESERVED_WORD_LIST_NAMES,
@@ -227,6 +234,7 @@ export {
   vaderScores,
   vaderValences,
   validateCustomWordLists,
+  wordListTokens,
 } from './score/index.js';
 // summaries
 export type {

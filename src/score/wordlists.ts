@@ -215,7 +215,10 @@ function checkLists(lists: WordLists, field: string): WordLists {
       }
       const parsed = parseEntry(entry);
       if (typeof parsed === 'string') {
-        throw new InvalidArgumentError(`${field}.${name}[${i}]`, `${field}.${name}[${i}] (${JSON.stringify(entry)}): ${parsed}`);
+        throw new InvalidArgumentError(
+          `${field}.${name}[${i}]`,
+          `${field}.${name}[${i}] (${JSON.stringify(entry)}): ${parsed}`,
+        );
       }
       seen.add(parsed.text);
     });
@@ -265,13 +268,21 @@ interface ParsedEntry {
   readonly text: string;
 }
 
-const PLACEHOLDERS: Readonly<Record<string, ContextNumber>> = { '<day>': 'day', '<year>': 'year', '<number>': 'number' };
+const PLACEHOLDERS: Readonly<Record<string, ContextNumber>> = {
+  '<day>': 'day',
+  '<year>': 'year',
+  '<number>': 'number',
+};
 const ANY_WORD = '*';
 
 /** Parse one entry line (without comment); returns the parsed entry or an error message. */
 function parseEntry(raw: string): ParsedEntry | string {
   const [head = '', ...contexts] = raw.split('~');
-  const words = head.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = head
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0 || !words.every((w) => HAS_LETTER.test(w))) {
     return `the entry before "~" must be a word or phrase whose words hold a letter, e.g. "judgment ~ significant judgment"`;
   }
@@ -289,24 +300,33 @@ function parseEntry(raw: string): ParsedEntry | string {
 }
 
 function parseContext(entry: readonly string[], context: string): [ContextRule, string] | string {
-  const tokens = context.trim().split(/\s+/).filter((t) => t !== '');
+  const tokens = context
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
   const lower = tokens.map((t) => t.toLowerCase());
   let at = -1;
   for (let p = 0; p + entry.length <= tokens.length && at < 0; p++) {
     if (entry.every((w, k) => lower[p + k] === w)) at = p;
   }
   const example = `e.g. "${entry.join(' ')} ~ significant ${entry.join(' ')}"`;
-  if (at < 0) return `the context "${tokens.join(' ')}" must contain the entry "${entry.join(' ')}", ${example}`;
+  if (at < 0)
+    return `the context "${tokens.join(' ')}" must contain the entry "${entry.join(' ')}", ${example}`;
   const form = tokens.slice(at, at + entry.length).join(' ');
   const base = entry.join(' ');
   let letterCase: ContextRule['letterCase'] = 'any';
   if (form !== base) {
-    if (entry.length > 1) return `case rules apply to single-word entries; write "${base}" in lowercase in "${tokens.join(' ')}"`;
+    if (entry.length > 1)
+      return `case rules apply to single-word entries; write "${base}" in lowercase in "${tokens.join(' ')}"`;
     if (form === form.toUpperCase()) letterCase = 'upper';
     else if (form === form[0]!.toUpperCase() + form.slice(1).toLowerCase()) letterCase = 'title';
-    else return `"${form}" is neither Title case ("${base[0]!.toUpperCase()}${base.slice(1)}") nor upper case ("${base.toUpperCase()}")`;
+    else
+      return `"${form}" is neither Title case ("${base[0]!.toUpperCase()}${base.slice(1)}") nor upper case ("${base.toUpperCase()}")`;
   }
-  const side = (part: readonly string[], where: 'before' | 'after'): [string[], ContextNumber | null] | string => {
+  const side = (
+    part: readonly string[],
+    where: 'before' | 'after',
+  ): [string[], ContextNumber | null] | string => {
     const number = part.length === 1 ? (PLACEHOLDERS[part[0]!] ?? null) : null;
     if (number !== null) return [[], number];
     if (part.some((t) => PLACEHOLDERS[t] !== undefined)) {
@@ -324,7 +344,12 @@ function parseContext(entry: readonly string[], context: string): [ContextRule, 
   if ((before[1] !== null || after[1] !== null) && entry.length > 1) {
     return `number placeholders apply to single-word entries ("${tokens.join(' ')}")`;
   }
-  if (before[0].length + after[0].length === 0 && before[1] === null && after[1] === null && letterCase === 'any') {
+  if (
+    before[0].length + after[0].length === 0 &&
+    before[1] === null &&
+    after[1] === null &&
+    letterCase === 'any'
+  ) {
     return `the context "${tokens.join(' ')}" is the entry alone, which would exclude every occurrence`;
   }
   const rule: ContextRule = Object.freeze({
@@ -507,7 +532,8 @@ export function appendWordListTokens(
     if (token.kind !== 'word') continue;
     const word = out[base + w];
     if (word !== undefined && marked.words.has(word)) {
-      out[base + w] = `${word}${MARK}${caseKind(token.text)}${numberKind(tokens[t - 1])}${numberKind(tokens[t + 1])}`;
+      out[base + w] =
+        `${word}${MARK}${caseKind(token.text)}${numberKind(tokens[t - 1])}${numberKind(tokens[t + 1])}`;
     }
     w++;
   }
@@ -530,7 +556,10 @@ export function appendWordListTokens(
  * countWordListMatches(tokens, compiledDefaultWordLists()).counts.uncertainty; // 1: the month is not counted
  * ```
  */
-export function wordListTokens(text: string, compiled: CompiledWordLists = compiledDefaultWordLists()): string[] {
+export function wordListTokens(
+  text: string,
+  compiled: CompiledWordLists = compiledDefaultWordLists(),
+): string[] {
   if (typeof text !== 'string') {
     throw new InvalidArgumentError(
       'text',
@@ -560,7 +589,12 @@ function numberFits(want: ContextNumber | null, have: string): boolean {
 }
 
 /** Whether one of `rules` describes the occurrence of an entry at words[i, i + len). */
-function isExcluded(rules: readonly ContextRule[], words: readonly string[], i: number, len: number): boolean {
+function isExcluded(
+  rules: readonly ContextRule[],
+  words: readonly string[],
+  i: number,
+  len: number,
+): boolean {
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     const { before, after } = rule;
@@ -640,7 +674,8 @@ export function countWordListMatches(
 ): WordListMatches {
   const checked = checkOptions('countWordListMatches', options, COUNT_OPTION_KEYS);
   const explain =
-    checkBoolean('countWordListMatches', 'options.explain', checked.explain) ?? defaultCountWordListOptions.explain;
+    checkBoolean('countWordListMatches', 'options.explain', checked.explain) ??
+    defaultCountWordListOptions.explain;
   const { names, root } = compiled;
   const listCount = names.length;
   const counts = new Float64Array(listCount);
