@@ -417,6 +417,8 @@ export function compileWordLists(lists: WordLists): CompiledWordLists {
   const root = new Map<string, WordListMatchNode>();
   const sizes: Record<string, number> = {};
   const marked = new Set<string>();
+  const triggers = new Set<string>();
+  const anyCase = new Set<string>();
   names.forEach((name, index) => {
     const entries = checked[name]!;
     sizes[name] = entries.length;
@@ -447,12 +449,31 @@ export function compileWordLists(lists: WordLists): CompiledWordLists {
       if (entry.rules.length > 0) {
         last.rules ??= last.lists.map(() => null);
         last.rules[slot] = [...(last.rules[slot] ?? []), ...entry.rules];
-        if (entry.rules.some(isRaw)) marked.add(parts[0]!);
+        for (const rule of entry.rules) {
+          if (!isRaw(rule)) continue;
+          marked.add(parts[0]!);
+          // The spellings a sentence must hold for the rule to fire: Title or upper case rules look
+          // for that spelling only (a case-sensitive search), other number rules for any case.
+          const word = parts[0]!;
+          if (rule.letterCase === 'title') triggers.add(word[0]!.toUpperCase() + word.slice(1));
+          else if (rule.letterCase === 'upper') triggers.add(word.toUpperCase());
+          else anyCase.add(word);
+        }
       }
     }
   });
   if (marked.size > 0) addMarkedVariants(root, marked);
-  const pattern = new RegExp([...marked].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const exact = [...triggers].filter((t) => !anyCase.has(t.toLowerCase())).map(escapeRegExp);
+  // Any case without the `i` flag (one flag for the whole pattern): [mM][aA][yY].
+  const loose = [...anyCase].map((w) =>
+    [...w]
+      .map((c) =>
+        c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c),
+      )
+      .join(''),
+  );
+  const pattern = new RegExp([...exact, ...loose].join('|'));
   return Object.freeze({
     names: Object.freeze(names),
     sizes: Object.freeze(sizes),
