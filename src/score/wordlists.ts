@@ -530,8 +530,9 @@ function caseKind(text: string): string {
  * import { appendWordListTokens, compiledDefaultWordLists, countWordListMatches } from 'fin-tabtext';
  * const text = 'In May 2024 we repaid the notes. Rates may rise.';
  * const tokens: string[] = [];
- * appendWordListTokens(tokens, text, 0, text.length, compiledDefaultWordLists());
- * countWordListMatches(tokens, compiledDefaultWordLists()).matches; // undefined (pass { explain: true })
+ * appendWordListTokens(tokens, text, 0, text.length, compiledDefaultWordLists()); // 9 words
+ * tokens[1]; // 'may\u0001t-y': Title case, no number before, a year after
+ * countWordListMatches(tokens, compiledDefaultWordLists()).counts.uncertainty; // 1: only the modal "may"
  * ```
  */
 export function appendWordListTokens(
