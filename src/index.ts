@@ -218,11 +218,16 @@ export {
 // scoring
 export type {
   CompiledWordLists,
+  ContextNumber,
+  ContextRule,
   CountWordListOptions,
   DefaultWordListName,
   FogMode,
   LoughranMcDonaldCategory,
+  LoughranMcDonaldLayout,
   LoughranMcDonaldLists,
+  LoughranMcDonaldOptions,
+  LoughranMcDonaldRelease,
   ReadabilityAccumulator,
   ReadabilityOptions,
   ReadabilityResult,
@@ -238,6 +243,7 @@ export type {
   WordLists,
 } from './score/index.js';
 export {
+  appendWordListTokens,
   compiledDefaultWordLists,
   compileWordLists,
   countWordListMatches,
@@ -253,6 +259,7 @@ export {
   LOUGHRAN_MCDONALD_CATEGORIES,
   loadLoughranMcDonald,
   loadWordListFile,
+  loughranMcDonaldLayout,
   parseWordList,
   polarityFromCounts,
   RESERVED_WORD_LIST_NAMES,
@@ -265,6 +272,7 @@ export {
   vaderScores,
   vaderValences,
   validateCustomWordLists,
+  wordListTokens,
 } from './score/index.js';
 // summaries
 export type {

@@ -290,6 +290,9 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
         );
       used = true;
       signal?.throwIfAborted();
+      // Aborted when the iteration ends for any reason, so batches still in flight stop early.
+      const stop = new AbortController();
+      const runSignal = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal]);
       const started = Date.now();
       // Start (and warm) the threads while the filings are listed.
       const poolPromise =
@@ -323,7 +326,7 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
                 const refs = await client.listCompanyFilings(company, query!);
                 return refs.map((ref) => ({ ref }));
               } catch (error) {
-                signal?.throwIfAborted();
+                runSignal.throwIfAborted();
                 return [{ failed: companyMeta(input), error }];
               }
             }),
@@ -347,19 +350,20 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
                 return;
               }
               try {
+                runSignal.throwIfAborted();
                 const document = await client.fetchDocument(entry.ref);
                 fetched++;
                 bytes += Buffer.byteLength(document);
                 items.push({ document, meta: metaOf(entry.ref) });
                 slots.push(i);
               } catch (error) {
-                signal?.throwIfAborted();
+                runSignal.throwIfAborted();
                 rows[i] = errorRow(metaOf(entry.ref), error, rowOptions);
               }
             }),
           );
           if (items.length > 0) {
-            const scored = await runRows(activePool, items, rowOptions, signal);
+            const scored = await runRows(activePool, items, rowOptions, runSignal);
             for (let k = 0; k < items.length; k++) {
               rows[slots[k]!] = await complete(scored[k]!, items[k]!, slots[k]!);
             }
@@ -388,7 +392,7 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
                 try {
                   return (await client.companyFacts(ref.cik)) as unknown as CompanyFactsInput;
                 } catch (_error) {
-                  signal?.throwIfAborted();
+                  runSignal.throwIfAborted();
                   return null;
                 }
               });
@@ -420,11 +424,11 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
               activePool,
               [{ document: item.document, meta: { ...item.meta, exhibits } }],
               rowOptions,
-              signal,
+              runSignal,
             );
             return again!;
           } catch (_error) {
-            signal?.throwIfAborted();
+            runSignal.throwIfAborted();
             // The EX-13 could not be fetched: the MD&A stays incorporated by reference.
             return row;
           }
@@ -447,7 +451,7 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
         let wanted = 0;
         launch();
         while (running.size > 0) {
-          signal?.throwIfAborted();
+          runSignal.throwIfAborted();
           const { index, rows } = r.ordered
             ? await running.get(wanted)!
             : await Promise.race(running.values());
@@ -463,6 +467,7 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
           launch();
         }
       } finally {
+        stop.abort(new Error(`${FN}: the iteration ended`));
         // Ends every thread, also when the consumer stops early or the signal aborted.
         if (config.pool === undefined) await (pool ?? (await poolPromise.catch(() => undefined)))?.close();
       }

@@ -97,3 +97,57 @@ export function pipelineColumns(options?: FilingRowOptions): string[] {
     'error',
   ];
 }
+
+/** The type of a column in Parquet and Arrow output. */
+export type ColumnType = 'string' | 'int32' | 'float64' | 'boolean';
+
+const STRING_COLUMNS = new Set([
+  ...IDENTITY_COLUMNS,
+  'mdna_status',
+  'text_source',
+  'mdna',
+  'summary',
+  'items',
+  'altman_source',
+  'altman_variant',
+  'altman_period_end',
+  'altman_zone',
+  'altman_provenance',
+  'altman_fallbacks',
+  'altman_note',
+  'error',
+]);
+
+/**
+ * The type of a pipeline column: strings for ids, dates and text; int32 for counts
+ * (`word_count`, `sentence_count`, `mdna_chars`, `<list>_count`); float64 for scores, Altman
+ * inputs, ratios and Z. `undefined` for a name the pipeline does not write.
+ *
+ * @param column - A column name.
+ * @returns Its type, or `undefined`.
+ * @example
+ * ```ts
+ * pipelineColumnType('cik'); // 'string'
+ * pipelineColumnType('word_count'); // 'int32'
+ * ```
+ */
+export function pipelineColumnType(column: string): ColumnType | undefined {
+  if (STRING_COLUMNS.has(column)) return 'string';
+  if (INTEGER_COLUMNS.has(column) || column.endsWith('_count')) return 'int32';
+  if (ALTMAN_COLUMNS.includes(column) || SCORE_NAMES.has(column)) return 'float64';
+  return undefined;
+}
+
+const SCORE_NAMES = new Set([
+  'negative',
+  'positive',
+  'certainty',
+  'uncertainty',
+  'risk',
+  'safe',
+  'fraud',
+  'litigious',
+  'polarity',
+  'sentiment',
+  'readability',
+]);

@@ -1,5 +1,12 @@
 import { describeType, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
-import { documentToText, ExtractionError, extractItems, extractMdna } from '../extract/index.js';
+import {
+  documentToText,
+  ExtractionError,
+  eightKItemNumbers,
+  extractItems,
+  extractMdna,
+  isEightKForm,
+} from '../extract/index.js';
 import {
   type AltmanVariant,
   altmanFromCompanyFacts,
@@ -21,7 +28,49 @@ export type FilingRowValue = string | number | boolean | null;
  * for anything missing (never `undefined` or `NaN`). `cik` is a 10-digit string, dates are
  * `YYYY-MM-DD`, a filing that failed has `error` set and its other computed columns `null`.
  */
-export type FilingRow = Readonly<Record<string, FilingRowValue>>;
+export interface FilingRow {
+  readonly ticker: string | null;
+  /** 10 digits, zero-padded. */
+  readonly cik: string | null;
+  readonly company: string | null;
+  readonly form_type: string | null;
+  readonly filing_date: string | null;
+  readonly report_date: string | null;
+  /** `##########-##-######`. */
+  readonly accession_number: string | null;
+  readonly url: string | null;
+  /** `found`, `found-in-exhibit-13`, `incorporated-by-reference`, `not-found`, `not-applicable` (no MD&A in this form), `null` on error. */
+  readonly mdna_status: string | null;
+  /** What was scored: `mdna`, `exhibit-13`, `document` (forms without an MD&A), or `null`. */
+  readonly text_source: string | null;
+  /** Characters of the MD&A text. */
+  readonly mdna_chars: number | null;
+  readonly word_count: number | null;
+  readonly sentence_count: number | null;
+  readonly negative: number | null;
+  readonly positive: number | null;
+  readonly certainty: number | null;
+  readonly uncertainty: number | null;
+  readonly risk: number | null;
+  readonly safe: number | null;
+  readonly fraud: number | null;
+  readonly litigious: number | null;
+  readonly polarity: number | null;
+  readonly sentiment: number | null;
+  readonly readability: number | null;
+  /** 8-K item numbers joined with `;`, else `null`. */
+  readonly items: string | null;
+  readonly altman_source: string | null;
+  readonly altman_variant: string | null;
+  readonly altman_period_end: string | null;
+  readonly altman_z: number | null;
+  readonly altman_zone: string | null;
+  readonly altman_note: string | null;
+  /** What went wrong for this filing, else `null`. */
+  readonly error: string | null;
+  /** The other columns of {@link pipelineColumns}: Altman inputs and ratios, custom word lists, `mdna`, `summary`. */
+  readonly [column: string]: FilingRowValue;
+}
 
 /** What {@link filingRow} needs to know about a filing besides its document. */
 export interface FilingMeta {
@@ -55,7 +104,7 @@ export interface FilingMeta {
   readonly exhibits?: readonly string[] | null;
 }
 
-type MutableRow = Record<string, FilingRowValue>;
+type MutableRow = { -readonly [K in keyof FilingRow]: FilingRow[K] };
 
 // Forms whose MD&A the extractor locates (10-K, 10-K405, 10-KSB, 10-KT, 10-Q, 10-QSB, with /A).
 const MDNA_FORMS = /^10-?[KQ]/i;
@@ -94,7 +143,7 @@ function checkMeta(meta: unknown): FilingMeta {
 
 /** A row with every column `null`, then the filing identity. */
 function identityRow(meta: FilingMeta, columns: readonly string[]): MutableRow {
-  const row: MutableRow = {};
+  const row = {} as MutableRow;
   for (const column of columns) row[column] = null;
   row.ticker = meta.ticker ?? null;
   row.cik = normalizeCik(meta.cik, 'meta.cik');
@@ -203,12 +252,10 @@ function mdnaOf(document: string, meta: FilingMeta): { status: string; source: s
   return { status: main.status, source: null, text: '' };
 }
 
-/** 8-K item numbers joined with `;`, or `null` while the extractor has no 8-K layout. */
+/** 8-K item numbers in item order joined with `;`, or `null` for a form the extractor has no layout for. */
 function itemsOf(document: string, formType: string): string | null {
   try {
-    return extractItems(document, { form: formType })
-      .map((item) => item.item)
-      .join(';');
+    return eightKItemNumbers(extractItems(document, { form: formType })).join(';');
   } catch (error) {
     if (error instanceof ExtractionError && error.code === 'UNSUPPORTED_FORM') return null;
     throw error;
@@ -229,7 +276,7 @@ function fillRow(document: string, meta: FilingMeta, r: ResolvedFilingRowOptions
     row.mdna_status = 'not-applicable';
     row.text_source = 'document';
     text = documentToText(document);
-    if (/^8-K/i.test(meta.formType)) row.items = itemsOf(document, meta.formType);
+    if (isEightKForm(meta.formType)) row.items = itemsOf(document, meta.formType);
   }
   const scores = scoreText(text, r.scores) as unknown as Readonly<Record<string, number | null>>;
   for (const column of r.scoreColumns) {

@@ -35,7 +35,15 @@ export interface FilingRowOptions {
   readonly altmanVariant?: AltmanVariant;
 }
 
-/** The defaults of {@link FilingRowOptions}, frozen. */
+/**
+ * The defaults of {@link FilingRowOptions}, frozen.
+ *
+ * @example
+ * ```ts
+ * import { defaultFilingRowOptions } from 'fin-tabtext';
+ * defaultFilingRowOptions.altmanVariant; // 'z_double_prime'
+ * ```
+ */
 export const defaultFilingRowOptions: Readonly<{
   includeText: boolean;
   summary: number | false;

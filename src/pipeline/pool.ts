@@ -22,7 +22,8 @@ export interface PipelinePool {
   /** Number of worker threads (`0`: tasks run in the calling thread). */
   readonly workers: number;
   /**
-   * Run one batch. Abort the signal to drop it; a running thread is terminated.
+   * Run one batch. Aborting the signal rejects at once with its reason; the thread finishes
+   * the batch (or is terminated by `close()`).
    * @param task - The batch.
    * @param signal - Cancels the task.
    * @returns One result per item, in item order.
@@ -96,13 +97,25 @@ export async function createPipelinePool(options: PipelinePoolOptions = {}): Pro
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
-    // Tasks are whole batches; the queue in front of the pool is the caller's in-flight window.
-    maxQueue: 'auto',
   });
   let closed: Promise<void> | undefined;
   return {
     workers,
-    run: (task, signal) => piscina.run(task, signal === undefined ? {} : { signal }),
+    run(task, signal) {
+      if (signal === undefined) return piscina.run(task);
+      if (signal.aborted) return Promise.reject(signal.reason);
+      // The signal is not handed to piscina: aborting tasks on every thread at once and then
+      // destroying the pool makes piscina 5.3 start replacement threads after destroy(). An
+      // aborted run rejects at once; its owner's close() then terminates the threads.
+      return new Promise((resolve, reject) => {
+        const onAbort = (): void => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        piscina
+          .run(task)
+          .then(resolve, reject)
+          .finally(() => signal.removeEventListener('abort', onAbort));
+      });
+    },
     close() {
       closed ??= piscina.destroy();
       return closed;

@@ -1,5 +1,5 @@
 import { type FogMode, loadWordListFile, SCORE_COLUMNS, scoreFile } from '../../index.js';
-import { type Command, optionalString, requireString } from '../command.js';
+import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';
 import { optionalChoice, requireInput, requireRecordPath } from './shared.js';
@@ -19,6 +19,7 @@ Options:
   --fog MODE             readability rules: textstat (default) or gunning (Gunning 1952)
   --word-list NAME=PATH  a custom word list, one word or phrase per line; repeatable;
                          adds a NAME column (share of words on the list)
+  --workers N            score in N worker threads (default: 0, this thread); row order is kept
 
 Example:
   fin-tabtext score --in mdna.csv --out scores.csv --text-column mdna --word-list esg=esg.txt
@@ -35,6 +36,7 @@ export const scoreCommand: Command = {
     'text-column': { type: 'string' },
     fog: { type: 'string' },
     'word-list': { type: 'string', multiple: true },
+    workers: { type: 'string' },
   },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
@@ -64,6 +66,7 @@ export const scoreCommand: Command = {
       textColumn: optionalString(flags, 'text-column') ?? 'mdna',
       ...(fogMode === undefined ? {} : { fogMode }),
       ...(specs.length > 0 ? { wordLists } : {}),
+      ...(flags.workers === undefined ? {} : { workers: optionalNumber(flags, 'workers', 'score') }),
       onProgress: ({ rows, bytesRead, totalBytes }) =>
         progress.update(bytesRead, totalBytes ?? undefined, `bytes, ${rows} rows`),
     });
