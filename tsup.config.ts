@@ -6,7 +6,11 @@ const esmOnly = ['p-limit', 'yocto-queue', 'stemmer', 'hyparquet-writer', 'hypar
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'pipeline-worker': 'src/pipeline/worker.ts', queue: 'src/queue/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'pipeline-worker': 'src/pipeline/worker.ts',
+      queue: 'src/queue/index.ts',
+    },
     format: ['esm'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
@@ -15,7 +19,11 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    entry: { index: 'src/index.ts', 'pipeline-worker': 'src/pipeline/worker.ts', queue: 'src/queue/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'pipeline-worker': 'src/pipeline/worker.ts',
+      queue: 'src/queue/index.ts',
+    },
     format: ['cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
