@@ -135,14 +135,14 @@ const cpuOf = (w: Worker, type: string): number =>
   Number(w.lines.findLast((l) => l.type === type)?.cpuMs ?? w.lines.findLast(() => true)?.cpuMs ?? 0);
 
 /** One timed run: `n` workers compute a fresh set of filings; wall and CPU (all workers) in ms. */
-async function run(n: number, uncapped: boolean, filings: readonly FilingRef[]) {
+async function run(n: number, uncapped: boolean, filings: readonly FilingRef[], safetyMargin = 0.05) {
   const prefix = `bench${process.pid}n${n}r${copySerial}${uncapped ? 'u' : 'c'}`;
   const queue = new Queue('tabtext', { connection: { url: redis.url }, prefix });
   await queue.pause();
   const workers = startWorkers(n, prefix, uncapped);
   await until('workers ready', () => workers.every((w) => w.lines.some((l) => l.type === 'ready')));
   await enqueueDataset(
-    { filings, userAgent: USER_AGENT, baseUrls: server.baseUrls, maxRequestsPerSecond: 9 },
+    { filings, userAgent: USER_AGENT, baseUrls: server.baseUrls, maxRequestsPerSecond: 9, safetyMargin },
     { connection: redis.url, prefix, cache: false },
   );
   const cpu0 = workers.map((w) => cpuOf(w, 'ready'));
@@ -197,16 +197,19 @@ for (const n of COUNTS) {
   );
 }
 
-// The cap held: 4 workers through the shared Redis limiter at 9 requests per second.
-const capped = await freshFilings();
-const { requests } = await run(4, false, capped.slice(0, Math.min(capped.length, 60)));
-const times = requests.map((r) => r.time).sort((a, b) => a - b);
-const sustained = ((times.length - 1) * 1000) / (times.at(-1)! - times[0]!);
-process.stdout.write(
-  `\nCap held, 4 workers, shared Redis limiter at 9/s (default safetyMargin 0.05): ${times.length} requests at the ` +
-    `server, ${sustained.toFixed(2)} req/s sustained (${((100 * sustained) / 9).toFixed(1)}% of the cap), ` +
-    `busiest one-second window ${maxPerSecondWindow(times)} requests.\n`,
-);
+// The cap held: 4 workers through the shared Redis limiter at 9/s, with the default head-room
+// and with the head-room the loaded test machine needs (see test/queue/queue.test.ts).
+for (const safetyMargin of [0.05, 0.25]) {
+  const capped = await freshFilings();
+  const { requests } = await run(4, false, capped.slice(0, Math.min(capped.length, 60)), safetyMargin);
+  const times = requests.map((r) => r.time).sort((a, b) => a - b);
+  const sustained = ((times.length - 1) * 1000) / (times.at(-1)! - times[0]!);
+  process.stdout.write(
+    `\nCap held, 4 workers, shared Redis limiter at 9/s, safetyMargin ${safetyMargin}: ${times.length} requests ` +
+      `at the server, ${sustained.toFixed(2)} req/s sustained (${((100 * sustained) / 9).toFixed(1)}% of the cap; ` +
+      `the limiter's ceiling is ${(9 / (1 + safetyMargin)).toFixed(2)}), busiest one-second window ${maxPerSecondWindow(times)} requests.\n`,
+  );
+}
 process.stdout.write(
   `\nMachine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}; load average ${loadBefore.toFixed(2)} ` +
     `before, ${loadavg()[0]!.toFixed(2)} after.\n`,

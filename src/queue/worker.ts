@@ -185,6 +185,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
   const keys = queueKeys(names);
   const { Queue, Worker } = await loadBullmq();
   const pool = await createPipelinePool({ workers: threads });
+  // Warm the scoring threads (word lists, lexicons, CMUdict) before the first job is taken.
+  await Promise.all(
+    Array.from({ length: Math.max(1, threads) }, () =>
+      pool.run({ kind: 'scores', texts: [''], options: undefined }),
+    ),
+  );
   const redis: RedisClient = await openRedis(fn, options.connection);
   const queue = new Queue<TabTextJobData>(names.queueName, { connection: redis, prefix: names.prefix });
   const cacheStore = options.cache ?? createRedisCache({ redis, prefix: names.prefix });
