@@ -220,3 +220,49 @@ export function checkBoolean(
     `${fn}: ${field} must be true or false, got ${describeType(value)}.${callAs(example)}`,
   );
 }
+
+/**
+ * True when `text` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is not): the one
+ * date rule of every option and CLI flag.
+ *
+ * @param text - The candidate.
+ * @returns Whether it is a valid `YYYY-MM-DD` date.
+ * @example
+ * ```ts
+ * isIsoDate('2024-02-29'); // true
+ * isIsoDate('2025-02-30'); // false
+ * ```
+ */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Check a date option: a string `YYYY-MM-DD` that is a real calendar date (or `undefined`).
+ *
+ * @param fn - The public function's name.
+ * @param field - The full field name (`'options.periodEnd'`).
+ * @param value - What the caller passed.
+ * @param example - A correct call, shown after the problem.
+ * @returns The date string, or `undefined`.
+ * @throws {@link InvalidArgumentError} naming the field and the value.
+ * @example
+ * ```ts
+ * checkDate('altmanInputsFromCompanyFacts', 'options.periodEnd', '2025-01-31'); // '2025-01-31'
+ * ```
+ */
+export function checkDate(fn: string, field: string, value: unknown, example?: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && isIsoDate(value)) return value;
+  throw new InvalidArgumentError(
+    field,
+    `${fn}: ${field} must be a calendar date YYYY-MM-DD, got ${
+      typeof value === 'string' ? `'${value}'` : describeType(value)
+    }.${callAs(example)}`,
+  );
+}

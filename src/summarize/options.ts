@@ -154,6 +154,11 @@ const TERM_KEYS = ['stopWords', 'vocabulary'] as const;
 const KMEDOIDS_KEYS = ['metric', 'init', 'seed', 'maxIterations', 'maxSentences', 'wordVectors'] as const;
 const JACCARD_KEYS = ['maxExactPairs', 'sampleSize'] as const;
 
+/** Every option name of either summarizer (for {@link summarizeColumn}'s first check). @internal */
+export const SUMMARIZER_OPTION_KEYS: readonly string[] = Object.freeze([
+  ...new Set([...JACCARD_SIZES, ...TERM_KEYS, ...JACCARD_KEYS, ...KMEDOIDS_KEYS]),
+]);
+
 function pickSize(
   fn: string,
   options: Record<string, unknown>,
