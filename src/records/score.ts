@@ -51,6 +51,8 @@ export interface ScoreFileOptions extends ScoreRecordsOptions {
   readonly progressEvery?: number;
   /** Stops the run; no output file is left behind and the promise rejects with the signal's reason. @default undefined */
   readonly signal?: AbortSignal;
+  /** CSV output: the OWASP formula guard of writeRecords (`escapeFormulas`). @default true */
+  readonly escapeFormulas?: boolean;
 }
 
 /** What {@link scoreFile} wrote. */
@@ -64,7 +66,7 @@ export interface ScoreFileResult {
 }
 
 const RECORD_KEYS = ['textColumn', 'prefix', 'scorer'] as const;
-const FILE_KEYS = ['format', 'outputFormat', 'onProgress', 'progressEvery', 'signal'] as const;
+const FILE_KEYS = ['format', 'outputFormat', 'onProgress', 'progressEvery', 'signal', 'escapeFormulas'] as const;
 
 interface ResolvedScoring {
   readonly textColumn: string;
@@ -320,6 +322,7 @@ export async function scoreFile(
       format: outputFormat,
       columns: csvHeader === undefined ? undefined : [...csvHeader, ...s.scoreColumns],
       signal,
+      escapeFormulas: options.escapeFormulas,
     });
   } finally {
     // Closes the input if the writer failed before pulling every row (a no-op after a full run).
