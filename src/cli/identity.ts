@@ -33,7 +33,7 @@ const MONTHS = [
 
 /** `20020328`, `2002-03-28` or `March 28, 2002` as `2002-03-28`; anything else `null`. */
 function isoDate(text: string): string | null {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(/\s+/g, ' ').replace(/ ,/g, ',').trim();
   const compact = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(t);
   if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
   const words = /^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(t);
@@ -49,9 +49,19 @@ function deiValue(html: string, concept: string): string | null {
   const open = new RegExp(`<ix:nonNumeric\\b[^>]*\\bname=["']dei:${concept}["'][^>]*>`, 'i').exec(html);
   if (open === null) return null;
   const from = open.index + open[0].length;
-  const end = /<\/ix:nonNumeric\s*>/gi;
-  end.lastIndex = from;
-  const close = end.exec(html)?.index ?? -1;
+  // dei elements nest (GameStop's period end holds its fiscal-year-end element): match the
+  // closing tag at the same depth.
+  const tags = /<ix:nonNumeric\b|<\/ix:nonNumeric\s*>/gi;
+  tags.lastIndex = from;
+  let depth = 1;
+  let close = -1;
+  for (let m = tags.exec(html); m !== null; m = tags.exec(html)) {
+    depth += m[0].charCodeAt(1) === 47 /* / */ ? -1 : 1;
+    if (depth === 0) {
+      close = m.index;
+      break;
+    }
+  }
   if (close < 0) return null;
   const text = decodeEntities(html.slice(from, close).replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')

@@ -104,7 +104,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 function unknownCommand(name: string): string {
   const names = COMMANDS.map((c) => c.name);
   const guess = didYouMean(name, names);
-  return `unknown command "${name}".${guess === undefined ? '' : ` Did you mean "${guess}"?`} Commands: ${names.join(', ')}.`;
+  return `unknown command "${name}".${guess === undefined ? '' : ` Did you mean "${guess}"?`} Commands: ${names.join(', ')}. Run \`fin-tabtext --help\`.`;
 }
 
 function interrupted(io: CliIo): Interrupted | undefined {

@@ -1,6 +1,6 @@
 // A sentence that gives library advice: a call such as `scoreFile(...)`, `new EdgarClient(...)`,
 // or `{ textColumn: 'a' }`. The CLI never shows those; it names its flags instead.
-const API_SENTENCE = /\b[a-z]+[A-Z]\w*\(|\bnew [A-Z]\w*\(|\{ *[a-z]\w*: |Call it as|\be\.g\./;
+const API_SENTENCE = /\b[A-Za-z_]\w*\([^)]*\)|\bnew [A-Z]\w*\(|\{ *[a-z]\w*: |Call it as|\be\.g\./;
 
 /**
  * A library error's message in CLI terms: the option fields the command maps become its flags
@@ -16,7 +16,10 @@ export function inCliTerms(message: string, fields: Readonly<Record<string, stri
   for (const [field, flag] of Object.entries(fields).sort((a, b) => b[0].length - a[0].length)) {
     text = text.split(field).join(flag);
   }
-  const sentences = text.split(/(?<=[.;!?])\s+/).filter((s) => !API_SENTENCE.test(s));
+  const sentences = text
+    .replaceAll('e.g. ', 'e.g.\u00a0')
+    .split(/(?<=[.;!?])\s+/)
+    .filter((s) => !API_SENTENCE.test(s));
   const kept = sentences
     .join(' ')
     .replace(/[;,]\s*$/, '.')
