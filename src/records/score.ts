@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkOptions } from '../options/index.js';
 import type { ScoreOptions } from '../score/index.js';
 import { alignRecords, recordColumns } from './columns.js';
 import { openRecords, type RecordFormat, type RecordInput, resolveFormat, writeRecords } from './io.js';
@@ -66,7 +67,14 @@ export interface ScoreFileResult {
 }
 
 const RECORD_KEYS = ['textColumn', 'prefix', 'scorer'] as const;
-const FILE_KEYS = ['format', 'outputFormat', 'onProgress', 'progressEvery', 'signal', 'escapeFormulas'] as const;
+const FILE_KEYS = [
+  'format',
+  'outputFormat',
+  'onProgress',
+  'progressEvery',
+  'signal',
+  'escapeFormulas',
+] as const;
 
 interface ResolvedScoring {
   readonly textColumn: string;
@@ -78,13 +86,22 @@ interface ResolvedScoring {
 
 function resolveScoring(fn: string, options: unknown, fileKeys: readonly string[]): ResolvedScoring {
   const example = `${fn}(${fn === 'scoreFile' ? "'in.csv', 'out.csv'" : 'rows'}, { textColumn: 'mdna' })`;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === undefined) {
     throw new InvalidArgumentError(
       'options',
-      `${fn} needs an options object with textColumn, got ${describeType(options)}. Call it as ${example}.`,
+      `${fn} needs an options object with textColumn. Call it as ${example}.`,
     );
   }
-  const o = options as Record<string, unknown>;
+  const given = options as Record<string, unknown>;
+  const custom = given !== null && typeof given === 'object' && given.scorer !== undefined;
+  // A custom scorer may take any option; scoreText's are known, so a typo is caught here.
+  const o = checkOptions(
+    fn,
+    given,
+    custom ? Object.keys(given) : [...RECORD_KEYS, ...fileKeys, ...SCORE_OPTION_KEYS],
+    'options',
+    example,
+  );
   if (typeof o.textColumn !== 'string' || o.textColumn === '') {
     throw new InvalidArgumentError(
       'options.textColumn',
@@ -109,14 +126,6 @@ function resolveScoring(fn: string, options: unknown, fileKeys: readonly string[
   const scoreOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(o)) {
     if ((RECORD_KEYS as readonly string[]).includes(key) || fileKeys.includes(key)) continue;
-    // A custom scorer may take any option; scoreText's are known, so a typo is caught here.
-    if (o.scorer === undefined && !SCORE_OPTION_KEYS.includes(key)) {
-      throw new InvalidArgumentError(
-        `options.${key}`,
-        `${fn} does not know the option ${key}; known options are ` +
-          `${[...RECORD_KEYS, ...fileKeys, ...SCORE_OPTION_KEYS].join(', ')}. Call it as ${example}.`,
-      );
-    }
     scoreOptions[key] = value;
   }
   // The scorer's own column order, read from the empty text, so even an empty input gets every column.

@@ -9,6 +9,7 @@ import {
   buildTabText,
   readRecords,
   scoreFile,
+  scoreRecords,
   toColumns,
   writeRecords,
 } from '../../src/records/index.js';
@@ -213,5 +214,17 @@ describe('one option checker for records functions', () => {
       /Did you mean 'asof'\?/,
     );
     expect(() => alignRecords([], { column: ['a'] } as never)).toThrow(InvalidArgumentError);
+    expect(() => scoreRecords([], [] as never)).toThrow(/scoreRecords: options must be an object, got array/);
+    expect(() => scoreRecords([], { textColumn: 'mdna', fogmode: 'gunning' } as never)).toThrow(
+      /unknown option 'options.fogmode'. Did you mean 'fogMode'\?/,
+    );
+    // A custom scorer takes options of its own.
+    expect(
+      scoreRecords([{ mdna: 'a b' }], {
+        textColumn: 'mdna',
+        scorer: (t, o) => ({ n: t.length, k: o.k }),
+        k: 2,
+      } as never),
+    ).toEqual([{ mdna: 'a b', n: 3, k: 2 }]);
   });
 });
