@@ -222,7 +222,7 @@ describe('one option checker for records functions', () => {
     expect(
       scoreRecords([{ mdna: 'a b' }], {
         textColumn: 'mdna',
-        scorer: (t, o) => ({ n: t.length, k: o.k }),
+        scorer: (t: string, o: Record<string, unknown>) => ({ n: t.length, k: o.k as number }),
         k: 2,
       } as never),
     ).toEqual([{ mdna: 'a b', n: 3, k: 2 }]);
