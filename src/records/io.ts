@@ -66,7 +66,9 @@ export interface WriteRecordsOptions {
 }
 
 const READ_KEYS = ['format', 'castNumbers', 'signal'] as const;
-const WRITE_KEYS = ['format', 'columns', 'escapeFormulas', 'signal'] as const;
+// `columnTypes` belongs to the Parquet/Arrow writers (src/records/parquet.ts, arrow.ts); it is
+// accepted here so one options object serves every format.
+const WRITE_KEYS = ['format', 'columns', 'escapeFormulas', 'signal', 'columnTypes'] as const;
 
 /** What {@link writeRecords} wrote. */
 export interface WriteRecordsResult {
