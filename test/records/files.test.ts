@@ -200,22 +200,6 @@ describe('JSONL reading is linear in the line length', () => {
   // start: one 32 MB line in small chunks meant scanning tens of GB (69 s at 16 KB chunks on this
   // machine, past the 60 s test timeout; 8 KB chunks double that). Each chunk is now scanned once.
   // (Timings live in `npm run bench -- records`.)
-  it('reads a 32 MB line in 64 KB chunks and the lines around it', async () => {
-    const dir = await tempDir();
-    const path = join(dir, 'long.jsonl');
-    const text = fordParagraphs().join(' ');
-    const long = text.repeat(Math.ceil(32_000_000 / text.length)).slice(0, 32_000_000);
-    await writeFile(path, `{"i":0}\n${JSON.stringify({ i: 1, text: long })}\n{"i":2}`);
-    const rows = await collect(readRecords(path));
-    expect(rows.map((r) => r.i)).toEqual([0, 1, 2]);
-    expect((rows[1]!.text as string).length).toBe(32_000_000);
-  });
-});
-
-describe('JSONL reading is linear in the line length', () => {
-  // The old reader appended every chunk to one pending string and searched it again from the
-  // start: 3,900 chunks of one 32 MB line meant scanning ~60 GB (69 s at 16 KB chunks on this machine), far past the test timeout. Each
-  // chunk is now scanned once. (Timings live in `npm run bench -- records`.)
   it('reads a 32 MB line that arrives in 8 KB chunks', async () => {
     const text = fordParagraphs().join(' ');
     const long = JSON.stringify({
