@@ -33,7 +33,7 @@ const FIELDS = {
 
 /** A per-filing error of the library, in this command's terms. */
 export function fetchErrorInCliTerms(message: string): string {
-  const miss = /^offline mode: (\S+) is not in the cache(?: at (.+?))?\.(?: |$)/.exec(message);
+  const miss = /^(?:[A-Z_]+: )?offline mode: (\S+) is not in the cache(?: at (.+?))?\.(?: |$)/.exec(message);
   if (miss !== null) {
     return (
       `--offline: ${miss[1]} is not in the cache${miss[2] === undefined ? '' : ` at ${miss[2]}`}. ` +
@@ -169,7 +169,7 @@ export const fetchCommand: Command = {
         if (record.error === null) ok++;
         else
           errors.push(
-            `${record.ticker ?? record.cik ?? '?'} ${record.accession_number ?? ''}: ${fetchErrorInCliTerms(record.error)}`,
+            `${[record.ticker ?? record.cik ?? '?', record.accession_number].filter(Boolean).join(' ')}: ${fetchErrorInCliTerms(record.error)}`,
           );
         yield { ...record };
       }
