@@ -1,5 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { checkOptions } from '../options/index.js';
+import { checkEnum, checkOptions } from '../options/index.js';
 import { setField } from '../records/values.js';
 import { summarizeJaccard } from './jaccard.js';
 import { summarizeKMedoids } from './kmedoids.js';
@@ -103,18 +103,19 @@ export function summarizeColumn(
     );
   }
   let summarize: (text: string) => string;
-  if (method === 'jaccard') {
-    resolveJaccardOptions(summarizerOptions);
-    summarize = (text) => summarizeJaccard(text, summarizerOptions as JaccardOptions).summary;
-  } else if (method === 'kmedoids') {
+  const chosen = checkEnum(
+    'summarizeColumn',
+    'options.method',
+    method,
+    ['jaccard', 'kmedoids'] as const,
+    "summarizeColumn(rows, { textColumn: 'mdna', method: 'kmedoids', summarySize: 5 })",
+  );
+  if (chosen === 'kmedoids') {
     resolveKMedoidsOptions(summarizerOptions);
     summarize = (text) => summarizeKMedoids(text, summarizerOptions as KMedoidsOptions).summary;
   } else {
-    throw new InvalidArgumentError(
-      'options.method',
-      `summarizeColumn: options.method must be 'jaccard' or 'kmedoids', got ${String(method)}. ` +
-        "Call it as summarizeColumn(rows, { textColumn: 'mdna', method: 'kmedoids', summarySize: 5 }).",
-    );
+    resolveJaccardOptions(summarizerOptions);
+    summarize = (text) => summarizeJaccard(text, summarizerOptions as JaccardOptions).summary;
   }
   return rows.map((row, r) => {
     signal?.throwIfAborted();
