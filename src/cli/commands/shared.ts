@@ -1,7 +1,7 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { createReadStream, existsSync, realpathSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { detectRecordFormat, type RecordFormat, readRecords } from '../../index.js';
 import type { Flags } from '../command.js';
 import type { CliIo } from '../io.js';
@@ -29,24 +29,31 @@ export interface InputRule {
   readonly text?: boolean;
 }
 
-/** True when the first 8 KB of `path` (decompressed for `.gz`) contain a NUL byte. */
-async function looksBinary(path: string): Promise<boolean> {
-  if (path.toLowerCase().endsWith('.gz')) {
-    try {
-      return gunzipSync(await readFile(path))
-        .subarray(0, 8192)
-        .includes(0);
-    } catch {
-      return true;
-    }
-  }
-  const handle = await open(path, 'r');
+/** The first `size` bytes of `path`, decompressed for `.gz` (streamed: a large file is not read whole). */
+async function headBytes(path: string, size: number): Promise<Buffer> {
+  const source = createReadStream(path);
+  const stream = path.toLowerCase().endsWith('.gz') ? source.pipe(createGunzip()) : source;
+  const parts: Buffer[] = [];
+  let length = 0;
   try {
-    const buffer = Buffer.alloc(8192);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).includes(0);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length >= size) break;
+    }
   } finally {
-    await handle.close();
+    source.destroy();
+    stream.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, size);
+}
+
+/** True when the first 8 KB of `path` (decompressed for `.gz`) hold a NUL byte, or a `.gz` is not gzip. */
+async function looksBinary(path: string): Promise<boolean> {
+  try {
+    return (await headBytes(path, 8192)).includes(0);
+  } catch {
+    return path.toLowerCase().endsWith('.gz');
   }
 }
 
