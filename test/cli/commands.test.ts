@@ -222,6 +222,9 @@ describe('bad arguments and missing inputs: exit 2, a clear message, no output f
     const c = capture(dir);
     expect(await runCli(argv, c.io)).toBe(2);
     expect(c.err()).toMatch(message);
+    // CLI terms: a flag or a path, never an API call.
+    expect(c.err()).toMatch(/--[a-z][a-z-]+|\.\w{2,5}\b/);
+    expect(c.err()).not.toMatch(/\b[a-z]+[A-Z]\w*\(|new [A-Z]\w*\(|\{ *[a-z]\w*: |options\.|Call it as/);
     expect(c.out()).toBe('');
     const files = await readdir(dir);
     expect(files.filter((f) => f.startsWith('bad') || f.includes('.tmp'))).toEqual([]);
