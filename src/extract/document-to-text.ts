@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/index.js';
 import { ExtractionError } from './errors.js';
 import { htmlToRawText } from './html.js';
-import { cleanLines } from './lines.js';
+import { cleanLinesMarked, type MarkedText } from './lines.js';
 import {
   checkInput,
   checkOptions,
@@ -62,8 +62,15 @@ export function selectBody(input: string, documentType: string | undefined): str
 
 /** Convert an already-selected body with a known or detected format. */
 export function bodyToText(body: string, format: DocumentFormat): string {
+  return bodyToMarkedText(body, format).text;
+}
+
+/** {@link bodyToText}, also reporting which lines are kept running page headers. */
+export function bodyToMarkedText(body: string, format: DocumentFormat): MarkedText {
   const html = format === 'html' || (format === 'auto' && looksLikeHtml(body));
-  return html ? cleanLines(htmlToRawText(body), 'html') : cleanLines(plainTextToRaw(body), 'text');
+  return html
+    ? cleanLinesMarked(htmlToRawText(body), 'html')
+    : cleanLinesMarked(plainTextToRaw(body), 'text');
 }
 
 /**

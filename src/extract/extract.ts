@@ -1,10 +1,11 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { bodyToText, selectBody } from './document-to-text.js';
+import { bodyToMarkedText, selectBody } from './document-to-text.js';
 import { type FormLayout, formLayout, isMdnaTitle } from './forms.js';
 import { endsWithPageNumber, type Line, normalizeTitle, parseLabel, toLines } from './headings.js';
 import {
   type Candidate,
   chooseSections,
+  dropRunningRepeats,
   findMdnaSection,
   knownTitlesOf,
   labelledCandidates,
@@ -64,6 +65,8 @@ export interface MdnaResult {
 interface Located {
   readonly text: string;
   readonly lines: readonly Line[];
+  /** Line indexes of kept running page headers. */
+  readonly running: ReadonlySet<number>;
   readonly layout: FormLayout;
 }
 
@@ -81,8 +84,8 @@ function prepare(document: unknown, options: unknown, fn: string): Located {
   const format = resolveFormat(opts.format, example);
   const documentType =
     layout.family === 'annual-report' ? opts.form.trim().toUpperCase().replace(/\/A$/, '') : undefined;
-  const text = bodyToText(selectBody(document, documentType), format);
-  return { text, lines: toLines(text), layout };
+  const { text, running } = bodyToMarkedText(selectBody(document, documentType), format);
+  return { text, lines: toLines(text), running, layout };
 }
 
 function trimRange(text: string, start: number, end: number): { start: number; end: number } {
@@ -101,7 +104,7 @@ function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidat
 /** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
 function locateSections(located: Located): Section[] {
   const { lines, layout, text } = located;
-  const labelled = labelledCandidates(lines, knownTitlesOf(layout));
+  const labelled = dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running);
   const first = chooseSections(labelled, layout, text.length);
   if (findMdnaSection(first, layout) !== undefined) return first;
   const have = new Set(first.filter((s) => s.definition !== null).map((s) => s.definition!));

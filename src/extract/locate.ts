@@ -169,6 +169,44 @@ export function titleCandidates(lines: readonly Line[], definitions: readonly It
   return out;
 }
 
+/**
+ * Drop item headings that are running page headers repeating the item above its later pages
+ * ("PART II" / "Item 7" at the top of every MD&A page, or the all-caps "ITEM 7A. QUANTITATIVE
+ * ..." over the page after the real, mid-page "Item 7A." heading). The cleanup keeps the first
+ * line of each run of pages repeating a header, because it may be the section's only heading;
+ * among consecutive headings of one item, such a kept repeat is dropped when a heading that is no
+ * page header stands beside it, and otherwise only the first of them stays.
+ *
+ * @param candidates - Heading candidates in document order.
+ * @param running - Line indexes of kept running headers (from the text cleanup).
+ */
+export function dropRunningRepeats(
+  candidates: readonly Candidate[],
+  running: ReadonlySet<number>,
+): Candidate[] {
+  if (running.size === 0) return [...candidates];
+  const drop = new Set<Candidate>();
+  let run: Candidate[] = [];
+  const close = (): void => {
+    if (run.length > 1 && run.some((c) => running.has(c.line))) {
+      const plain = run.filter((c) => !running.has(c.line));
+      if (plain.length > 0) for (const c of run) if (running.has(c.line)) drop.add(c);
+      if (plain.length === 0) for (const c of run.slice(1)) drop.add(c);
+    }
+    run = [];
+  };
+  for (const candidate of candidates) {
+    if (candidate.toc || candidate.kind === 'part') continue;
+    const previous = run[run.length - 1];
+    if (previous !== undefined && (previous.item !== candidate.item || previous.part !== candidate.part)) {
+      close();
+    }
+    run.push(candidate);
+  }
+  close();
+  return drop.size === 0 ? [...candidates] : candidates.filter((c) => !drop.has(c));
+}
+
 interface Slot {
   readonly ordinal: number;
   readonly last: number;
