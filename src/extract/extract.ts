@@ -10,6 +10,7 @@ import {
   knownTitlesOf,
   labelledCandidates,
   type Section,
+  signaturesHeading,
   titleCandidates,
 } from './locate.js';
 import { checkInput, checkOptions, type ExtractOptions, resolveFormat } from './options.js';
@@ -104,14 +105,27 @@ function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidat
 /** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
 function locateSections(located: Located): Section[] {
   const { lines, layout, text } = located;
-  const labelled = dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running);
-  const first = chooseSections(labelled, layout, text.length);
+  const all = dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running);
+  // The items end at the SIGNATURES heading; headings after it (appended reports) are no items.
+  const signatures = signaturesHeading(lines, all);
+  const bodyEnd = signatures?.start ?? text.length;
+  const labelled = signatures === null ? all : all.filter((c) => c.start < bodyEnd);
+  const choose = (candidates: readonly Candidate[]): Section[] =>
+    endAtSignatures(chooseSections(candidates, layout, bodyEnd), signatures);
+  const first = choose(labelled);
   if (findMdnaSection(first, layout) !== undefined) return first;
   const have = new Set(first.filter((s) => s.definition !== null).map((s) => s.definition!));
   const missing = layout.parts.flatMap((p) => p.items).filter((d) => !have.has(d));
-  const extra = titleCandidates(lines, missing);
+  const extra = titleCandidates(lines, missing).filter((c) => c.start < bodyEnd);
   if (extra.length === 0) return first;
-  return chooseSections(mergeSorted(labelled, extra), layout, text.length);
+  return choose(mergeSorted(labelled, extra));
+}
+
+function endAtSignatures(sections: Section[], signatures: Candidate | null): Section[] {
+  const last = sections[sections.length - 1];
+  if (signatures === null || last === undefined) return sections;
+  sections[sections.length - 1] = { ...last, end: signatures.start, next: signatures };
+  return sections;
 }
 
 /**

@@ -233,6 +233,8 @@ function isPageContext(s: string, space: number): boolean {
   const before = s.slice(0, space).trimEnd();
   if (before === '') return false;
   const c = before.charCodeAt(before.length - 1);
+  // "PART II" is a part heading, not a page numbered in roman numerals.
+  if (/(?:^|\s)part$/i.test(before)) return false;
   return !isDigit(c) || /(?:page|pages)$/i.test(before);
 }
 

@@ -207,6 +207,41 @@ export function dropRunningRepeats(
   return drop.size === 0 ? [...candidates] : candidates.filter((c) => !drop.has(c));
 }
 
+/**
+ * The "SIGNATURES" heading that closes the last item: the first line reading only "Signatures"
+ * (or "Signature") after the last item heading. What follows it (the signature block, an exhibit
+ * index, financial statements appended after the signatures) belongs to no item.
+ *
+ * @param lines - The clean text's lines.
+ * @param candidates - Heading candidates in document order.
+ * @returns The heading as a candidate without an item, or `null` when there is none.
+ */
+export function signaturesHeading(
+  lines: readonly Line[],
+  candidates: readonly Candidate[],
+): Candidate | null {
+  let from = -1;
+  for (const c of candidates) if (c.kind === 'item' && !c.toc) from = c.line;
+  if (from < 0) return null;
+  for (let k = from + 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.text.length > 12) continue;
+    const title = normalizeTitle(line.text);
+    if (title === 'signatures' || title === 'signature') {
+      return {
+        line: k,
+        start: line.start,
+        end: lineEnd(line),
+        heading: line.text,
+        title: line.text,
+        kind: 'title',
+        toc: false,
+      };
+    }
+  }
+  return null;
+}
+
 interface Slot {
   readonly ordinal: number;
   readonly last: number;
