@@ -14,6 +14,7 @@ import {
   titleCandidates,
 } from './locate.js';
 import { checkInput, checkOptions, type ExtractOptions, resolveFormat } from './options.js';
+import { markIndexRows, topicOrderedMdna } from './topic.js';
 
 /** One located item of a 10-K or 10-Q. Offsets index `documentToText(document)`. */
 export interface ExtractedItem {
@@ -105,7 +106,10 @@ function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidat
 /** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
 function locateSections(located: Located): Section[] {
   const { lines, layout, text } = located;
-  const all = dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running);
+  const all = markIndexRows(
+    lines,
+    dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running),
+  );
   // The items end at the SIGNATURES heading; headings after it (appended reports) are no items.
   const signatures = signaturesHeading(lines, all);
   const bodyEnd = signatures?.start ?? text.length;
@@ -310,71 +314,6 @@ function annualReportMdna(located: Located): MdnaResult {
   );
 }
 
-// Strip the trailing page reference of a table-of-contents row.
-function tocTitle(row: string): string {
-  return normalizeTitle(
-    row.replace(
-      /(?:\s+(?:pages?\s+)?[A-Z]?-?\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)?(?:\s*,?\s*\([a-z0-9*]\))*[\s.,]*$/i,
-      '',
-    ),
-  );
-}
-
-/**
- * Reports ordered by topic instead of by item (a "Form 10-K Cross-Reference Index" at the end)
- * carry the MD&A under an unnumbered banner. Its end is the next top-level entry of the report's
- * own table of contents: a contents entry whose body heading is directly followed by the heading
- * of the next contents entry (a section opening on its first subsection), or one whose title is
- * another item's usual title.
- */
-function topicOrderedMdna(located: Located): MdnaResult {
-  const { lines, text, layout } = located;
-  const entries: { line: number; title: string }[] = [];
-  for (let k = 0; k < lines.length; k++) {
-    const row = lines[k]!.text;
-    if (row.length <= 200 && endsWithPageNumber(row)) entries.push({ line: k, title: tocTitle(row) });
-  }
-  const mdnaEntry = entries.findIndex(
-    (e) => isMdnaTitle(e.title) && parseLabel(lines[e.line]!.text) === null,
-  );
-  if (mdnaEntry < 0) return NOT_FOUND;
-  const later = new Set(entries.slice(mdnaEntry + 1, mdnaEntry + 80).map((e) => e.title));
-  const mdnaTitle = entries[mdnaEntry]!.title;
-  const fromLine = entries[mdnaEntry]!.line + 1;
-  let heading = -1;
-  for (let k = fromLine; k < lines.length; k++) {
-    const row = lines[k]!.text;
-    if (row.length <= 160 && !endsWithPageNumber(row) && normalizeTitle(row) === mdnaTitle) {
-      heading = k;
-      break;
-    }
-  }
-  if (heading < 0) return NOT_FOUND;
-  const otherItems = layout.parts
-    .flatMap((p) => p.items)
-    .flatMap((d) => d.signatures)
-    .filter((s) => !isMdnaTitle(s));
-  let endLine = -1;
-  for (let k = heading + 1; k < lines.length && endLine < 0; k++) {
-    const row = lines[k]!.text;
-    if (row.length > 160) continue;
-    const title = normalizeTitle(row);
-    if (!later.has(title)) continue;
-    const next = lines[k + 1]?.text ?? '';
-    const stacked = next.length <= 160 && later.has(normalizeTitle(next));
-    if (stacked || otherItems.some((s) => title.startsWith(s))) endLine = k;
-  }
-  const headingLine = lines[heading]!;
-  const end = endLine < 0 ? text.length : lines[endLine]!.start;
-  return resultOf(
-    text,
-    headingLine.text,
-    headingLine.start + headingLine.text.length,
-    end,
-    endLine < 0 ? null : lines[endLine]!.text,
-  );
-}
-
 /**
  * Extract the MD&A ("Management's Discussion and Analysis of Financial Condition and Results of
  * Operations") of a 10-K (Item 7; Item 6 of a 10-KSB), a 10-Q (Part I, Item 2) or an annual
@@ -403,7 +342,11 @@ export function extractMdna(document: string, options: ExtractOptions): MdnaResu
   if (located.layout.family === 'annual-report') return annualReportMdna(located);
   const sections = locateSections(located);
   const section = findMdnaSection(sections, located.layout);
-  if (section === undefined) return topicOrderedMdna(located);
+  if (section === undefined) {
+    const span = topicOrderedMdna(located.lines, located.layout);
+    if (span === null) return NOT_FOUND;
+    return resultOf(located.text, span.heading, span.start, span.end, span.next);
+  }
   return resultOf(
     located.text,
     section.candidate.heading,
