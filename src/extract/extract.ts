@@ -98,9 +98,23 @@ function trimRange(text: string, start: number, end: number): { start: number; e
   return { start: s, end: e };
 }
 
+// Title headings that overlap a labelled heading are dropped: "Item 7." over "Quantitative and
+// Qualitative Disclosures ..." is one heading (the title line joined to the label), and taking
+// the title line again as Item 7A's heading gave Item 7 a body that ends before it starts.
 function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
-  const lineTaken = new Set(a.map((c) => c.line));
-  return [...a, ...b.filter((c) => !lineTaken.has(c.line))].sort((x, y) => x.start - y.start);
+  const out: Candidate[] = [];
+  let i = 0;
+  for (const extra of b) {
+    while (i < a.length && a[i]!.start <= extra.start) out.push(a[i++]!);
+    const previous = out[out.length - 1];
+    const next = a[i];
+    const overlaps =
+      (previous !== undefined && previous.end > extra.start) ||
+      (next !== undefined && next.start < extra.end);
+    if (!overlaps) out.push(extra);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  return out;
 }
 
 /** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
@@ -128,7 +142,7 @@ function locateSections(located: Located): Section[] {
 function endAtSignatures(sections: Section[], signatures: Candidate | null): Section[] {
   const last = sections[sections.length - 1];
   if (signatures === null || last === undefined) return sections;
-  sections[sections.length - 1] = { ...last, end: signatures.start, next: signatures };
+  sections[sections.length - 1] = { ...last, end: Math.max(last.start, signatures.start), next: signatures };
   return sections;
 }
 

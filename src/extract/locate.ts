@@ -366,7 +366,7 @@ export function chooseSections(
       candidate: link.candidate,
       definition: link.definition,
       start: link.candidate.end,
-      end: next === null ? textLength : next.start,
+      end: Math.max(link.candidate.end, next === null ? textLength : next.start),
       next,
     };
   });
