@@ -14,6 +14,7 @@ import {
   titleCandidates,
 } from './locate.js';
 import { checkInput, checkOptions, type ExtractOptions, resolveFormat } from './options.js';
+import { referenceOf } from './pointer.js';
 import { markIndexRows, topicOrderedMdna } from './topic.js';
 
 /** One located item of a 10-K or 10-Q. Offsets index `documentToText(document)`. */
@@ -43,6 +44,8 @@ export interface MdnaReference {
   readonly target: string;
   /** The page range given, normalized to `'14-21'`, when the pointer names one. */
   readonly pages?: string;
+  /** The section title named, when the pointer quotes one ("under the caption “Financial Review”"). */
+  readonly section?: string;
   /** The pointer sentence itself. */
   readonly sentence: string;
 }
@@ -195,38 +198,6 @@ const NOT_FOUND: MdnaResult = Object.freeze({
   start: -1,
   end: -1,
 });
-
-// The pointer that replaces an MD&A incorporated by reference.
-const INCORPORATION =
-  /incorporated\s+(?:herein\s+)?(?:by\s+reference|herein)|(?:is|are)\s+(?:included|contained|set\s+forth|presented|found)\s+(?:in|on|under)|appears?\s+(?:in|on|under)|refer\s+to\s+the/i;
-// Most specific first: a named exhibit, then the annual report, then the proxy statement.
-const TARGETS = [
-  /exhibit\s+13(?:\.\d{1,2})?/i,
-  /(?:\b\d{4}\s+)?annual\s+report(?:\s+to\s+(?:share|stock)holders)?/i,
-  /proxy\s+statement/i,
-];
-const PAGES = /pages?\s+([A-Z]?-?\d{1,3})(?:\s*(?:-|–|—|through|to|and)\s*([A-Z]?-?\d{1,3}))?/i;
-const MAX_POINTER_LENGTH = 2500;
-
-function referenceOf(body: string): MdnaReference | null {
-  if (body.length > MAX_POINTER_LENGTH || !INCORPORATION.test(body)) return null;
-  let target: RegExpExecArray | null = null;
-  for (const pattern of TARGETS) target ??= pattern.exec(body);
-  if (target === null) return null;
-  const sentences = body.split(/(?<=[.!?])\s+(?=[A-Z])/);
-  const sentence = sentences.find((s) => INCORPORATION.test(s)) ?? body;
-  const raw = target[0].replace(/\s+/g, ' ');
-  const name = /^exhibit/i.test(raw)
-    ? `Exhibit ${raw.replace(/^exhibit\s*/i, '')}`
-    : /proxy/i.test(raw)
-      ? 'Proxy Statement'
-      : raw
-          .replace(/annual report/i, 'Annual Report')
-          .replace(/(share|stock)holders/i, (m) => m[0]!.toUpperCase() + m.slice(1));
-  const pages = PAGES.exec(body);
-  const range = pages === null ? undefined : pages[2] === undefined ? pages[1]! : `${pages[1]}-${pages[2]}`;
-  return { target: name, ...(range === undefined ? {} : { pages: range }), sentence: sentence.trim() };
-}
 
 function resultOf(
   text: string,

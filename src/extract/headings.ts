@@ -136,6 +136,8 @@ export function parseLabel(line: string): Label | null {
   const c = j < s.length ? s.charCodeAt(j) : 0;
   if (j === sepStart && j < s.length && !isUpper(c)) return null; // "Item 14(a)", "Item 7s"
   const rest = s.slice(j);
+  // "Item 14 (a)(3):", "ITEM 15 (b)": a paragraph of the item, not its heading.
+  if (c === 40 && /^\([a-z0-9]{1,4}\)/i.test(rest)) return null;
   const label: Label = { item: number.value, rest };
   return { ...(part === undefined ? {} : { part }), ...label, ...(through === undefined ? {} : { through }) };
 }

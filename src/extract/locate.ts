@@ -360,6 +360,12 @@ export function chooseSections(
     chain.push({ candidate: candidates[nodes[node]!.candidate]!, definition: nodes[node]!.slot.definition });
   }
   chain.reverse();
+  return sectionsOf(withOutOfOrderItems(chain, candidates, layout), textLength);
+}
+
+type Link = { readonly candidate: Candidate; readonly definition: ItemDefinition | null };
+
+function sectionsOf(chain: readonly Link[], textLength: number): Section[] {
   return chain.map((link, k) => {
     const next = chain[k + 1]?.candidate ?? null;
     return {
@@ -370,6 +376,50 @@ export function chooseSections(
       next,
     };
   });
+}
+
+/** The item a heading names by its title, among the items with its number. */
+function definitionByTitle(candidate: Candidate, layout: FormLayout): ItemDefinition | undefined {
+  const title = normalizeTitle(candidate.title);
+  if (title === '') return undefined;
+  for (const { items } of layout.parts) {
+    for (const d of items) {
+      if (d.item !== candidate.item) continue;
+      if (layout.partScoped && candidate.part !== undefined && d.part !== candidate.part) continue;
+      const known = [normalizeTitle(d.title), ...d.signatures];
+      if (known.some((k) => title.startsWith(k))) return d;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Items printed out of their usual order (a 10-Q with the MD&A before the financial statements):
+ * the chain takes items in order only, so an item heading that falls inside another section is
+ * missed, and that section runs on through it. A labelled heading of an item missing from the
+ * chain is added back when it sits inside the body (after the first chosen heading), its title is
+ * the item's usual title, and it is not one row of a list (the next heading is not on the next
+ * line). Of several such headings of one item, the one followed by the most text is taken.
+ */
+function withOutOfOrderItems(chain: readonly Link[], candidates: readonly Candidate[], layout: FormLayout): Link[] {
+  const first = chain.find((l) => l.definition !== null);
+  if (first === undefined) return [...chain];
+  const have = new Set(chain.map((l) => l.definition).filter((d) => d !== null));
+  const best = new Map<ItemDefinition, { candidate: Candidate; length: number }>();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.kind !== 'item' || c.toc || c.through !== undefined || c.start <= first.candidate.start) continue;
+    const next = candidates[i + 1];
+    if (next !== undefined && next.start - c.end <= 1) continue; // a row of a list of items
+    const definition = definitionByTitle(c, layout);
+    if (definition === undefined || have.has(definition)) continue;
+    const length = (next?.start ?? Number.MAX_SAFE_INTEGER) - c.end;
+    const current = best.get(definition);
+    if (current === undefined || length > current.length) best.set(definition, { candidate: c, length });
+  }
+  if (best.size === 0) return [...chain];
+  const added = [...best.entries()].map(([definition, { candidate }]) => ({ candidate, definition }));
+  return [...chain, ...added].sort((a, b) => a.candidate.start - b.candidate.start);
 }
 
 /** The MD&A section of a chain, if any. */
