@@ -401,10 +401,21 @@ function definitionByTitle(candidate: Candidate, layout: FormLayout): ItemDefini
  * the item's usual title, and it is not one row of a list (the next heading is not on the next
  * line). Of several such headings of one item, the one followed by the most text is taken.
  */
-function withOutOfOrderItems(chain: readonly Link[], candidates: readonly Candidate[], layout: FormLayout): Link[] {
+function withOutOfOrderItems(
+  chain: readonly Link[],
+  candidates: readonly Candidate[],
+  layout: FormLayout,
+): Link[] {
   const first = chain.find((l) => l.definition !== null);
   if (first === undefined) return [...chain];
   const have = new Set(chain.map((l) => l.definition).filter((d) => d !== null));
+  // "Items 7 and 7A" covers Item 7A too.
+  for (const { candidate, definition } of chain) {
+    if (candidate.through === undefined || definition === null) continue;
+    for (const { items } of layout.parts) {
+      for (const d of items) if (d.item === candidate.through && d.part === definition.part) have.add(d);
+    }
+  }
   const best = new Map<ItemDefinition, { candidate: Candidate; length: number }>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
