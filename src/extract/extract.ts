@@ -1,6 +1,6 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { bodyToMarkedText, selectBody } from './document-to-text.js';
-import { type FormLayout, formLayout, isMdnaTitle } from './forms.js';
+import { type FormLayout, formLayout, isAnnualReportMdnaTitle, isMdnaTitle } from './forms.js';
 import { endsWithPageNumber, type Line, normalizeTitle, parseLabel, toLines } from './headings.js';
 import {
   type Candidate,
@@ -127,26 +127,58 @@ function locateSections(located: Located): Section[] {
     lines,
     dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running),
   );
-  // The items end at the SIGNATURES heading; headings after it (appended reports) are no items.
-  const signatures = signaturesHeading(lines, all);
-  const bodyEnd = signatures?.start ?? text.length;
-  const labelled = signatures === null ? all : all.filter((c) => c.start < bodyEnd);
-  const choose = (candidates: readonly Candidate[]): Section[] =>
-    endAtSignatures(chooseSections(candidates, layout, bodyEnd), signatures);
-  const first = choose(labelled);
-  if (findMdnaSection(first, layout) !== undefined) return first;
+  const first = chooseUntilSignatures(lines, all, layout, text.length);
+  if (findMdnaSection(first, layout) !== undefined) return withoutTrailingParts(text, first);
   const have = new Set(first.filter((s) => s.definition !== null).map((s) => s.definition!));
   const missing = layout.parts.flatMap((p) => p.items).filter((d) => !have.has(d));
-  const extra = titleCandidates(lines, missing).filter((c) => c.start < bodyEnd);
-  if (extra.length === 0) return first;
-  return choose(mergeSorted(labelled, extra));
+  const extra = titleCandidates(lines, missing);
+  if (extra.length === 0) return withoutTrailingParts(text, first);
+  return withoutTrailingParts(
+    text,
+    chooseUntilSignatures(lines, mergeSorted(all, extra), layout, text.length),
+  );
 }
 
-function endAtSignatures(sections: Section[], signatures: Candidate | null): Section[] {
+// The items end at the SIGNATURES heading; headings after it (appended reports) are no items.
+function chooseUntilSignatures(
+  lines: readonly Line[],
+  candidates: readonly Candidate[],
+  layout: FormLayout,
+  textLength: number,
+): Section[] {
+  const signatures = signaturesHeading(lines, candidates);
+  if (signatures === null) return chooseSections(candidates, layout, textLength);
+  const sections = chooseSections(
+    candidates.filter((c) => c.start < signatures.start),
+    layout,
+    signatures.start,
+  );
   const last = sections[sections.length - 1];
-  if (signatures === null || last === undefined) return sections;
-  sections[sections.length - 1] = { ...last, end: Math.max(last.start, signatures.start), next: signatures };
+  if (last !== undefined) {
+    sections[sections.length - 1] = {
+      ...last,
+      end: Math.max(last.start, signatures.start),
+      next: signatures,
+    };
+  }
   return sections;
+}
+
+// A part heading that the chain could not take ("PART IV" over an old-style Item 14, or a
+// running "PART II" page header just before the next item) does not end the previous item.
+function withoutTrailingParts(text: string, sections: Section[]): Section[] {
+  return sections.map((section) => {
+    let end = section.end;
+    for (;;) {
+      const body = text.slice(section.start, end).trimEnd();
+      const cut = body.lastIndexOf('\n');
+      const last = body.slice(cut + 1);
+      const label = last.length <= 90 ? parseLabel(last) : null;
+      if (cut < 0 || label === null || label.item !== undefined || label.part === undefined) break;
+      end = section.start + cut;
+    }
+    return end === section.end ? section : { ...section, end };
+  });
 }
 
 /**
@@ -255,7 +287,11 @@ function annualReportMdna(located: Located): MdnaResult {
     const label = parseLabel(line.text);
     const title = label?.item !== undefined ? label.rest : line.text;
     const normalized = normalizeTitle(title);
-    if (isMdnaTitle(normalized) && !normalized.endsWith('continued') && !endsWithPageNumber(line.text)) {
+    if (
+      (isMdnaTitle(normalized) || isAnnualReportMdnaTitle(normalized)) &&
+      !normalized.endsWith('continued') &&
+      !endsWithPageNumber(line.text)
+    ) {
       if (normalized.length <= 110) {
         mdna.push({
           line: k,

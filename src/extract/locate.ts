@@ -27,6 +27,8 @@ export interface Candidate {
   readonly through?: string;
   /** A table-of-contents or cross-reference-index row (ends with a page number). */
   readonly toc: boolean;
+  /** The line before is prose broken mid-sentence ("... as discussed under" / "Item 13--..."). */
+  readonly inProse?: boolean;
 }
 
 /** One located section. */
@@ -107,10 +109,13 @@ export function labelledCandidates(lines: readonly Line[], knownTitles: readonly
     }
     if (!isTitleLike(label.rest, knownTitles)) continue;
     const { title, last } = completeTitle(lines, k, label.rest, knownTitles);
-    // "ITEM 7A." over "Quantitative ... (Continued)": a page's repeated heading, wherever the label sits.
+    // "ITEM 7A." over "Quantitative ... (Continued)": a page's repeated heading, wherever the label sits;
+    // so is a heading over a line that only says "(Continued)".
     if (last > k && /\bcontinued\)?$/i.test(title)) continue;
+    if (/^[([]?continued[)\]]?[.:]?$/i.test(lines[last + 1]?.text ?? '')) continue;
     const end = lineEnd(lines[last]!);
     const heading = headingText(lines, k, last);
+    const before = k > 0 ? lines[k - 1]!.text : '';
     out.push({
       line: k,
       start: line.start,
@@ -118,6 +123,7 @@ export function labelledCandidates(lines: readonly Line[], knownTitles: readonly
       heading,
       title,
       kind: 'item',
+      ...(before.length >= 40 && /[a-z,]$/.test(before) ? { inProse: true } : {}),
       ...(label.part === undefined ? {} : { part: label.part }),
       item: label.item,
       ...(label.through === undefined ? {} : { through: label.through }),
@@ -221,7 +227,7 @@ export function signaturesHeading(
   candidates: readonly Candidate[],
 ): Candidate | null {
   let from = -1;
-  for (const c of candidates) if (c.kind === 'item' && !c.toc) from = c.line;
+  for (const c of candidates) if (c.item !== undefined && !c.toc) from = c.line;
   if (from < 0) return null;
   for (let k = from + 1; k < lines.length; k++) {
     const line = lines[k]!;
@@ -397,17 +403,16 @@ function definitionByTitle(candidate: Candidate, layout: FormLayout): ItemDefini
  * Items printed out of their usual order (a 10-Q with the MD&A before the financial statements):
  * the chain takes items in order only, so an item heading that falls inside another section is
  * missed, and that section runs on through it. A labelled heading of an item missing from the
- * chain is added back when it sits inside the body (after the first chosen heading), its title is
- * the item's usual title, and it is not one row of a list (the next heading is not on the next
- * line). Of several such headings of one item, the one followed by the most text is taken.
+ * chain is added back when its title is the item's usual title and it is not one row of a list
+ * (no other heading on the line before or after it). Of several such headings of one item, the
+ * one followed by the most text is taken.
  */
 function withOutOfOrderItems(
   chain: readonly Link[],
   candidates: readonly Candidate[],
   layout: FormLayout,
 ): Link[] {
-  const first = chain.find((l) => l.definition !== null);
-  if (first === undefined) return [...chain];
+  if (!chain.some((l) => l.definition !== null)) return [...chain];
   const have = new Set(chain.map((l) => l.definition).filter((d) => d !== null));
   // "Items 7 and 7A" covers Item 7A too.
   for (const { candidate, definition } of chain) {
@@ -419,19 +424,37 @@ function withOutOfOrderItems(
   const best = new Map<ItemDefinition, { candidate: Candidate; length: number }>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.kind !== 'item' || c.toc || c.through !== undefined || c.start <= first.candidate.start) continue;
+    if (c.kind !== 'item' || c.toc || c.inProse === true || c.through !== undefined) continue;
+    // A row of a list of items (a contents page without page numbers) is no heading.
     const next = candidates[i + 1];
-    if (next !== undefined && next.start - c.end <= 1) continue; // a row of a list of items
+    const previous = candidates[i - 1];
+    if (next?.kind === 'item' && next.start - c.end <= 1) continue;
+    if (previous?.kind === 'item' && c.start - previous.end <= 1) continue;
     const definition = definitionByTitle(c, layout);
-    if (definition === undefined || have.has(definition)) continue;
+    if (definition === undefined) continue;
     const length = (next?.start ?? Number.MAX_SAFE_INTEGER) - c.end;
     const current = best.get(definition);
     if (current === undefined || length > current.length) best.set(definition, { candidate: c, length });
   }
-  if (best.size === 0) return [...chain];
-  const added = [...best.entries()].map(([definition, { candidate }]) => ({ candidate, definition }));
-  return [...chain, ...added].sort((a, b) => a.candidate.start - b.candidate.start);
+  const out = chain.map((link) => {
+    // The chain took a contents row for the item (its real heading sits out of order, after a
+    // later item): the heading followed by far more text replaces it.
+    const better = link.definition === null ? undefined : best.get(link.definition);
+    if (better === undefined || better.candidate === link.candidate) return link;
+    const index = candidates.indexOf(link.candidate);
+    const length = (candidates[index + 1]?.start ?? Number.MAX_SAFE_INTEGER) - link.candidate.end;
+    return better.length >= Math.max(MIN_RELOCATED, RELOCATE_RATIO * length)
+      ? { candidate: better.candidate, definition: link.definition }
+      : link;
+  });
+  for (const [definition, { candidate }] of best)
+    if (!have.has(definition)) out.push({ candidate, definition });
+  return out.sort((a, b) => a.candidate.start - b.candidate.start);
 }
+
+// An out-of-order heading replaces the chain's choice when followed by this much more text.
+const RELOCATE_RATIO = 4;
+const MIN_RELOCATED = 2000;
 
 /** The MD&A section of a chain, if any. */
 export function findMdnaSection(sections: readonly Section[], layout: FormLayout): Section | undefined {

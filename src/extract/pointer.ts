@@ -22,8 +22,10 @@ const TARGETS = [
 ];
 const PAGES = /pages?\s+([A-Z]?-?\d{1,3})(?:\s*(?:-|–|—|through|to|and)\s*([A-Z]?-?\d{1,3}))?/i;
 // "under the caption “Financial Review”", "in the section entitled 'Management's Discussion ...'".
+// The closing quote matches the opening one; a single quote closes only where no letter follows,
+// so the apostrophe of "Management's" does not end the title.
 const SECTION =
-  /(?:under|in|within)\s+(?:the\s+)?(?:(?:captions?|headings?|sections?|titles?)\s+)?(?:(?:entitled|titled|captioned|headed)\s+)?["“‘']([^"”’]{3,160}?)[,.]?["”’]/i;
+  /(?:under|in|within)\s+(?:the\s+)?(?:(?:captions?|headings?|sections?|titles?)\s+)?(?:(?:entitled|titled|captioned|headed)\s+)?(?:“([^”]{3,160}?)[,.]?”|"([^"]{3,160}?)[,.]?"|[‘']([^\n]{3,160}?)[,.]?[’'](?![a-z]))/i;
 /** A body longer than this is an MD&A that cites other documents, not a pointer. */
 const MAX_POINTER_LENGTH = 2500;
 
@@ -53,7 +55,9 @@ export function referenceOf(body: string): MdnaReference | null {
   const sentence = sentences.find((s) => POINTER.test(s)) ?? body;
   const pages = PAGES.exec(body);
   const range = pages === null ? undefined : pages[2] === undefined ? pages[1]! : `${pages[1]}-${pages[2]}`;
-  const section = SECTION.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+  const quoted = SECTION.exec(body);
+  const section =
+    quoted === null ? undefined : (quoted[1] ?? quoted[2] ?? quoted[3])!.replace(/\s+/g, ' ').trim();
   return {
     target: targetName(target[0]),
     ...(range === undefined ? {} : { pages: range }),
