@@ -1,10 +1,11 @@
 import { InvalidArgumentError } from '../errors/index.js';
+import { checkOptions } from '../options/index.js';
 import { ExtractionError } from './errors.js';
 import { htmlToRawText } from './html.js';
 import { cleanLinesMarked, type MarkedText } from './lines.js';
 import {
   checkInput,
-  checkOptions,
+  DOCUMENT_TO_TEXT_OPTION_KEYS,
   type DocumentFormat,
   type DocumentToTextOptions,
   resolveFormat,
@@ -96,10 +97,10 @@ export function bodyToMarkedText(body: string, format: DocumentFormat): MarkedTe
  * ```
  */
 export function documentToText(input: string, options?: DocumentToTextOptions): string {
-  const example = "documentToText(html, { format: 'auto' })";
-  checkInput(input, 'input', example);
-  const opts = checkOptions(options, example);
-  const format = resolveFormat(opts.format, example);
+  const fn = 'documentToText';
+  checkInput(input, 'input', "documentToText(html, { format: 'auto' })");
+  const opts: DocumentToTextOptions = checkOptions(fn, options, DOCUMENT_TO_TEXT_OPTION_KEYS);
+  const format = resolveFormat(fn, opts.format);
   const documentType = opts.documentType;
   if (documentType !== undefined && typeof documentType !== 'string') {
     throw new InvalidArgumentError(

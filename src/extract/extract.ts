@@ -1,4 +1,3 @@
-import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { bodyToMarkedText, selectBody } from './document-to-text.js';
 import { type FormLayout, formLayout, isAnnualReportMdnaTitle, isMdnaTitle } from './forms.js';
 import { endsWithPageNumber, type Line, normalizeTitle, parseLabel, toLines } from './headings.js';
@@ -13,7 +12,7 @@ import {
   signaturesHeading,
   titleCandidates,
 } from './locate.js';
-import { checkInput, checkOptions, type ExtractOptions, resolveFormat } from './options.js';
+import { checkExtractOptions, checkInput, type ExtractOptions, resolveFormat } from './options.js';
 import { referenceOf } from './pointer.js';
 import { markIndexRows, topicOrderedMdna } from './topic.js';
 
@@ -76,17 +75,10 @@ interface Located {
 }
 
 function prepare(document: unknown, options: unknown, fn: string): Located {
-  const example = `${fn}(html, { form: '10-K' })`;
-  checkInput(document, 'document', example);
-  const opts = checkOptions(options, example);
-  if (typeof opts.form !== 'string' || opts.form.trim() === '') {
-    throw new InvalidArgumentError(
-      'options.form',
-      `options.form must name the EDGAR form type, got ${describeType(opts.form)}. Call it as ${example}.`,
-    );
-  }
+  checkInput(document, 'document', `${fn}(html, { form: '10-K' })`);
+  const opts = checkExtractOptions(fn, options);
   const layout = formLayout(opts.form);
-  const format = resolveFormat(opts.format, example);
+  const format = resolveFormat(fn, opts.format);
   const documentType =
     layout.family === 'annual-report' ? opts.form.trim().toUpperCase().replace(/\/A$/, '') : undefined;
   const { text, running } = bodyToMarkedText(selectBody(document, documentType), format);
