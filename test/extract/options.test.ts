@@ -39,7 +39,9 @@ describe('extractor options', () => {
     expect(thrown(() => extractMdna(html, { form: '10-K', format: 'htm' as 'html' })).message).toBe(
       "extractMdna: options.format must be one of 'auto', 'html', 'text', got 'htm'. Did you mean 'html'?",
     );
-    const error = thrown(() => documentToText(html, { documenttype: 'EX-13' } as unknown as { documentType: string }));
+    const error = thrown(() =>
+      documentToText(html, { documenttype: 'EX-13' } as unknown as { documentType: string }),
+    );
     expect(error.field).toBe('options.documenttype');
     expect(error.message).toContain("Did you mean 'documentType'?");
     expect(thrown(() => documentToText(html, [] as unknown as { format: 'auto' })).field).toBe('options');
