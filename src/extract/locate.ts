@@ -422,6 +422,7 @@ function withOutOfOrderItems(
     }
   }
   const best = new Map<ItemDefinition, { candidate: Candidate; length: number }>();
+  const used = new Map<Candidate, ItemDefinition | null>(chain.map((l) => [l.candidate, l.definition]));
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     if (c.kind !== 'item' || c.toc || c.inProse === true || c.through !== undefined) continue;
@@ -432,6 +433,9 @@ function withOutOfOrderItems(
     if (previous?.kind === 'item' && c.start - previous.end <= 1) continue;
     const definition = definitionByTitle(c, layout);
     if (definition === undefined) continue;
+    // A heading the chain already took for another item stays with it.
+    const taken = used.get(c);
+    if (taken !== undefined && taken !== definition) continue;
     const length = (next?.start ?? Number.MAX_SAFE_INTEGER) - c.end;
     const current = best.get(definition);
     if (current === undefined || length > current.length) best.set(definition, { candidate: c, length });

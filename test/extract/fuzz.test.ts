@@ -116,6 +116,7 @@ describe('extractor on random and adversarial input', () => {
         for (const item of items) {
           expect(item.start).toBeGreaterThanOrEqual(previous);
           expect(item.end).toBeGreaterThanOrEqual(item.start);
+          if (text !== undefined) expect(text.slice(item.start, item.end)).toBe(item.text);
           previous = item.end;
         }
       }),
