@@ -9,7 +9,7 @@ import {
 import { type Command, optionalString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';
-import { optionalChoice, parseList, resolvePath } from './shared.js';
+import { claimOutput, optionalChoice, parseList, resolvePath } from './shared.js';
 
 const HELP = `fin-tabtext dataset: filings to one TabText row each (MD&A scores, Altman Z), in one command
 
@@ -72,6 +72,19 @@ export const datasetCommand: Command = {
   name: 'dataset',
   summary: 'filings to TabText rows (MD&A scores + Altman Z) on every core, to Parquet/Arrow/CSV',
   help: HELP,
+  fields: {
+    'options.userAgent': '--user-agent',
+    userAgent: '--user-agent',
+    'options.cacheDir': '--cache-dir',
+    cacheDir: '--cache-dir',
+    filingDateStart: '--from',
+    filingDateEnd: '--to',
+    formTypes: '--forms',
+    'config.filingDateStart': '--from',
+    'config.filingDateEnd': '--to',
+    'config.formTypes': '--forms',
+    'config.workers': '--workers',
+  },
   options: {
     tickers: { type: 'string' },
     ciks: { type: 'string' },
@@ -153,6 +166,7 @@ export const datasetCommand: Command = {
       ...(to === undefined ? {} : { filingDateEnd: to }),
       ...(workers === undefined ? {} : { workers }),
       includeText,
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
       onProgress: (p) => {
         const mb = (p.bytes / 1e6).toFixed(1);
         const eta = p.etaMs === null ? '' : `, ETA ${Math.ceil(p.etaMs / 1000)} s`;
@@ -172,10 +186,11 @@ export const datasetCommand: Command = {
         throw new Error(`every filing failed; nothing written. First error: ${errors[0]}`);
       }
     }
-    const target = toStdout ? io.stdout : resolvePath(io, outFlag);
+    const target = toStdout ? io.stdout : claimOutput(io, resolvePath(io, outFlag), []);
     const result = await writeRecords(target, checked(), {
       format,
       columns: pipelineColumns({ includeText }),
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
     progress.done();
     for (const error of errors.slice(0, 10)) io.stderr.write(`dataset: ${error}\n`);
