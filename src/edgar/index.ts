@@ -1,4 +1,5 @@
 export {
+  bodyDigest,
   cacheFilePath,
   createFileCache,
   defaultCacheDir,
@@ -9,10 +10,13 @@ export {
 } from './cache.js';
 export {
   type CompanyFacts,
+  type EdgarCallOptions,
   EdgarClient,
+  type EdgarGetOptions,
   type EdgarHost,
   type FilingLocator,
   type ListFilingsQuery,
+  MAX_REDIRECTS,
   type NormalizedFilingsQuery,
   normalizeFilingsQuery,
   type ResolvedCompany,
@@ -24,12 +28,21 @@ export {
   type FilingMdnaStatus,
   type FilingRecord,
   type LoadEdgarDatasetConfig,
+  type LoadEdgarDatasetOrder,
   loadEdgarDataset,
 } from './dataset.js';
 export { EdgarCacheMissError, EdgarHttpError, type EdgarHttpErrorDetails } from './errors.js';
-export type { FilingIndex, FilingIndexItem, FilingRef, SubmissionColumns, Submissions } from './filings.js';
+export type {
+  FilingIndex,
+  FilingIndexItem,
+  FilingRef,
+  RejectedFiling,
+  SubmissionColumns,
+  Submissions,
+} from './filings.js';
 export {
   defaultEdgarOptions,
+  EDGAR_CLIENT_OPTION_KEYS,
   type EdgarBaseUrls,
   type EdgarClientOptions,
   type ResolvedEdgarOptions,
@@ -45,9 +58,14 @@ export {
   SEC_MAX_REQUESTS_PER_SECOND,
 } from './rate-limiter.js';
 export {
-  axiosTransport,
   type EdgarTransport,
   type EdgarTransportRequest,
   type EdgarTransportResponse,
   fetchTransport,
 } from './transport.js';
+export {
+  documentProblem,
+  recognizeSecErrorPage,
+  type SecErrorPage,
+  type SecErrorPageKind,
+} from './validate.js';
