@@ -5,7 +5,7 @@ import { EdgarClient, type ListFilingsQuery, normalizeFilingsQuery, type Resolve
 import { reasonOf } from './clock.js';
 import { exhibit13Candidates } from './exhibit.js';
 import type { FilingRef, RejectedFiling } from './filings.js';
-import { normalizeAccession } from './filings.js';
+import { isCalendarDate, normalizeAccession } from './filings.js';
 import { EDGAR_CLIENT_OPTION_KEYS, type EdgarClientOptions } from './options.js';
 import type { EdgarProgressEvent } from './progress.js';
 import { normalizeTicker, padCik } from './tickers.js';
@@ -141,8 +141,7 @@ function rejectedRecord(row: RejectedFiling): FilingRecord {
   record.cik = row.cik;
   record.company = row.company === '' ? null : row.company;
   record.form_type = row.formType;
-  record.filing_date =
-    row.filingDate !== null && /^\d{4}-\d{2}-\d{2}$/.test(row.filingDate) ? row.filingDate : null;
+  record.filing_date = isCalendarDate(row.filingDate) ? row.filingDate : null;
   record.error = `EDGAR_BAD_SUBMISSIONS_ROW: ${row.reason}`;
   return record;
 }

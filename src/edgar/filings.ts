@@ -136,7 +136,14 @@ export interface RejectedFiling {
   readonly reason: string;
 }
 
-const ROW_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** `true` for a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (match === null) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 const ROW_DOCUMENT = /^(?!\.{1,2}$)[^/\\?#\0\s][^/\\?#\0]*$/;
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -180,8 +187,10 @@ export function scanColumns(
     const reject = (reason: string): void => {
       rejected.push({ ...base, formType: form, filingDate, accessionNumber: rawAccession, reason });
     };
-    if (filingDate === null || !ROW_DATE.test(filingDate)) {
-      reject(`submissions row ${i}: filing date ${JSON.stringify(dates[i] ?? null)} is not YYYY-MM-DD`);
+    if (!isCalendarDate(filingDate)) {
+      reject(
+        `submissions row ${i}: filing date ${JSON.stringify(dates[i] ?? null)} is not a date YYYY-MM-DD`,
+      );
       continue;
     }
     if (filingDate < start || filingDate > end) continue;
@@ -206,8 +215,8 @@ export function scanColumns(
       continue;
     }
     const report = reports[i];
-    if (report !== undefined && report !== '' && (typeof report !== 'string' || !ROW_DATE.test(report))) {
-      reject(`submissions row ${i}: report date ${JSON.stringify(report)} is not YYYY-MM-DD`);
+    if (report !== undefined && report !== '' && !isCalendarDate(report)) {
+      reject(`submissions row ${i}: report date ${JSON.stringify(report)} is not a date YYYY-MM-DD`);
       continue;
     }
     const primaryDocument = typeof primary === 'string' && primary !== '' ? primary : null;

@@ -5,7 +5,7 @@ import { type Fault, startEdgarServer } from './edgar-server.js';
 
 interface Command {
   readonly id: number;
-  readonly op: 'requests' | 'clear' | 'inject' | 'route' | 'close';
+  readonly op: 'requests' | 'clear' | 'clear-faults' | 'inject' | 'route' | 'close';
   readonly args?: Record<string, unknown>;
 }
 
@@ -24,6 +24,9 @@ process.on('message', (raw) => {
     if (command.op === 'requests') send({ id: command.id, result: server.requests });
     else if (command.op === 'clear') {
       server.clearRequests();
+      send({ id: command.id, result: null });
+    } else if (command.op === 'clear-faults') {
+      server.clearFaults();
       send({ id: command.id, result: null });
     } else if (command.op === 'inject') {
       const match = args.match as { source: string; flags: string } | undefined;

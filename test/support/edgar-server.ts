@@ -96,6 +96,8 @@ export interface EdgarTestServer {
   route(host: EdgarHostName, path: string, body: Buffer | string, options?: { gzipped?: boolean }): void;
   /** Forget recorded requests. */
   clearRequests(): void;
+  /** Drop every injected fault not yet used up. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -404,6 +406,9 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
     clearRequests() {
       requests.length = 0;
     },
+    clearFaults() {
+      injections.length = 0;
+    },
     close() {
       return new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -443,6 +448,7 @@ export interface RemoteEdgarServer {
     options?: { gzipped?: boolean },
   ): Promise<void>;
   clearRequests(): Promise<void>;
+  clearFaults(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -502,6 +508,9 @@ export async function startEdgarServerProcess(): Promise<RemoteEdgarServer> {
     },
     clearRequests: async () => {
       await call('clear');
+    },
+    clearFaults: async () => {
+      await call('clear-faults');
     },
     close: async () => {
       if (child.exitCode !== null) return;
