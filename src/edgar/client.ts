@@ -150,13 +150,35 @@ export interface ResolvedCompany {
  * ```
  */
 export function normalizeFilingsQuery(query: ListFilingsQuery, now?: number): NormalizedFilingsQuery {
+  return checkedQuery('normalizeFilingsQuery', query, now);
+}
+
+/** The keys of {@link ListFilingsQuery}. */
+export const FILINGS_QUERY_KEYS: readonly (keyof ListFilingsQuery)[] = Object.freeze([
+  'tickersOrCiks',
+  'formTypes',
+  'filingDateStart',
+  'filingDateEnd',
+  'includeAmendments',
+] as const);
+
+function checkedQuery(fn: string, query: ListFilingsQuery, now: number | undefined): NormalizedFilingsQuery {
   if (query === null || typeof query !== 'object') {
     throw new InvalidArgumentError(
       'query',
-      `listFilings needs a query object, got ${describeType(query)}; ` +
+      `${fn} needs a query object, got ${describeType(query)}; ` +
         "e.g. client.listFilings({ tickersOrCiks: ['AAPL'], formTypes: ['10-K'] }).",
     );
   }
+  checkOptions(fn, query, FILINGS_QUERY_KEYS, 'query');
+  return normalizeQueryFields(query, now);
+}
+
+/**
+ * {@link normalizeFilingsQuery} without the check for unknown keys, for callers whose object
+ * carries other options too (the data-set loader checks its keys itself).
+ */
+export function normalizeQueryFields(query: ListFilingsQuery, now?: number): NormalizedFilingsQuery {
   const tickersOrCiks = normalizeTickersOrCiks(query.tickersOrCiks);
   const formTypes = normalizeFormTypes(query.formTypes ?? ['10-K', '10-Q'], query.includeAmendments === true);
   const [filingDateStart, filingDateEnd] = validateDateRange(query.filingDateStart, query.filingDateEnd, now);
@@ -493,7 +515,7 @@ export class EdgarClient {
    */
   async listFilings(query: ListFilingsQuery, options?: EdgarCallOptions): Promise<FilingRef[]> {
     const signal = checkCallOptions('listFilings', options);
-    const q = normalizeFilingsQuery(query, this.options.clock.now());
+    const q = checkedQuery('listFilings', query, this.options.clock.now());
     const companies = await Promise.all(q.tickersOrCiks.map((t) => this.resolveCompany(t, { signal })));
     const lists = await Promise.all(
       companies.map((company) => this.listCompanyFilings(company, q, { signal })),

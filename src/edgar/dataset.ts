@@ -1,7 +1,13 @@
 import { InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 import { documentToText, extractMdna, type MdnaResult } from '../extract/index.js';
 import { checkBoolean, checkEnum, checkOptions } from '../options/index.js';
-import { EdgarClient, type ListFilingsQuery, normalizeFilingsQuery, type ResolvedCompany } from './client.js';
+import {
+  EdgarClient,
+  FILINGS_QUERY_KEYS,
+  type ListFilingsQuery,
+  normalizeQueryFields,
+  type ResolvedCompany,
+} from './client.js';
 import { reasonOf } from './clock.js';
 import { exhibit13Candidates } from './exhibit.js';
 import type { FilingRef, RejectedFiling } from './filings.js';
@@ -93,11 +99,7 @@ export interface LoadEdgarDatasetConfig extends ListFilingsQuery, Partial<EdgarC
 export type LoadEdgarDatasetOrder = 'input' | 'as-completed';
 
 const DATASET_KEYS: readonly string[] = Object.freeze([
-  'tickersOrCiks',
-  'formTypes',
-  'filingDateStart',
-  'filingDateEnd',
-  'includeAmendments',
+  ...FILINGS_QUERY_KEYS,
   'client',
   'includeText',
   'order',
@@ -199,7 +201,7 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
     );
   }
   const client = config.client ?? new EdgarClient(pickClientOptions(config));
-  const query = normalizeFilingsQuery(config, client.options.clock.now());
+  const query = normalizeQueryFields(config, client.options.clock.now());
   // The loader's signal reaches every call it makes on the client (given or built).
   const signal = config.signal ?? client.options.signal;
   const call = { signal };
