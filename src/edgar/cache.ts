@@ -27,7 +27,10 @@ export interface EdgarCacheEntry {
 export interface EdgarCacheStore {
   /** The entry stored for `url`, or `undefined`. A damaged entry reads as `undefined`. */
   get(url: string): Promise<EdgarCacheEntry | undefined>;
-  /** Store an entry, replacing any older one. Must never leave a half-written entry behind. */
+  /**
+   * Store an entry, replacing any older one. Must never leave a half-written entry behind, and
+   * should keep `sha256` (the file cache computes it when absent).
+   */
   set(entry: EdgarCacheEntry): Promise<void>;
   /** A human-readable location for messages, or `null`. */
   readonly location: string | null;
@@ -145,7 +148,8 @@ export function bodyDigest(body: Uint8Array): string {
 
 /**
  * A cache in a folder: one file per URL (see {@link cacheFilePath}) holding a one-line JSON
- * header (`url`, `storedAt`, `bytes`, `sha256`) and then the body. Entries are written to a
+ * header (`url`, `storedAt`, `bytes`, `sha256`; the digest is computed when the entry has none)
+ * and then the body. Entries are written to a
  * temporary file and renamed into place, so a crash never leaves a partial entry; an entry whose
  * header or length does not check out reads as a miss, and the client checks `sha256` against
  * the body on every read.
@@ -196,7 +200,8 @@ export function createFileCache(dir: string): EdgarCacheStore {
         url: entry.url,
         storedAt: entry.storedAt,
         bytes: entry.body.length,
-        ...(entry.sha256 === undefined ? {} : { sha256: entry.sha256 }),
+        // An entry stored without a digest (seeded by hand) gets one for the body it holds.
+        sha256: entry.sha256 ?? bodyDigest(entry.body),
       };
       const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       try {
