@@ -1,12 +1,15 @@
 // Fault tests against the SEC look-alike running in its own process. Each fault is run twice on
 // one cache folder: with the fault (the client must fail loudly or heal, never keep a wrong
 // answer), then clean (the answer must be exactly right, and nothing wrong may have survived).
+import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  bodyDigest,
   cacheFilePath,
   EdgarCacheMissError,
   EdgarClient,
@@ -580,4 +583,55 @@ describe('User-Agent', () => {
     expect(events.filter((e) => e.type === 'retry')).toEqual([]);
     expect(await server.requests()).toHaveLength(0);
   });
+});
+
+describe('two processes on one cache folder', () => {
+  it('both finish, every entry is whole and verified, and a rerun sends nothing', async () => {
+    const { dir, remove } = await tempDir('edgar-two');
+    try {
+      const worker = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
+      const run = (): Promise<{ code: number | null; out: string }> =>
+        new Promise((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [
+              '--import',
+              'tsx',
+              worker,
+              JSON.stringify({ baseUrls: server.baseUrls, cacheDir: dir, tickersOrCiks: COMPANIES }),
+            ],
+            { stdio: ['ignore', 'pipe', 'inherit'] },
+          );
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+          });
+          child.on('exit', (code) => resolve({ code, out }));
+        });
+      const [a, b] = await Promise.all([run(), run()]);
+      const expected = reference.map((r) => r.accession_number).join('\n');
+      expect([a.code, a.out.trim()]).toEqual([0, expected]);
+      expect([b.code, b.out.trim()]).toEqual([0, expected]);
+      const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+      expect(files.length).toBeGreaterThan(0);
+      for (const entry of files) {
+        expect(entry.name.endsWith('.tmp')).toBe(false);
+        const raw = await readFile(join(entry.parentPath, entry.name));
+        const newline = raw.indexOf(10);
+        const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as {
+          bytes: number;
+          sha256: string;
+        };
+        const body = raw.subarray(newline + 1);
+        expect([body.length, bodyDigest(body)]).toEqual([header.bytes, header.sha256]);
+      }
+      await server.clearRequests();
+      expect(await collect(loadEdgarDataset({ client: client(dir), tickersOrCiks: COMPANIES }))).toEqual(
+        reference,
+      );
+      expect(await server.requests()).toHaveLength(0);
+    } finally {
+      await remove();
+    }
+  }, 60_000);
 });

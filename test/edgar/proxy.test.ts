@@ -1,8 +1,10 @@
 // Proxies without axios: with HTTP_PROXY/HTTPS_PROXY set, fetchTransport sends through undici's
 // EnvHttpProxyAgent (imported on first use); NO_PROXY is honoured. The proxy here is a real
 // forward proxy on 127.0.0.1; the SEC look-alike runs in its own process.
+import { spawnSync } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EdgarClient } from '../../src/edgar/index.js';
 import { fixtureFilings, type RemoteEdgarServer, startEdgarServerProcess } from '../support/edgar-server.js';
@@ -86,5 +88,21 @@ describe('proxies', () => {
     }
     const seen = (await server.requests()).map((r) => r.path);
     expect(seen).toHaveLength(3);
+  });
+
+  it('never load undici without a proxy variable, and load it on first use with one', () => {
+    const worker = fileURLToPath(new URL('./undici-worker.ts', import.meta.url));
+    const env = { ...process.env };
+    for (const name of VARIABLES) delete env[name];
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', worker, JSON.stringify({ baseUrls: server.baseUrls, ref })],
+      { env, encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `without proxy: ${readFixture(mcd.file).length} characters`,
+      'with proxy: undici was imported',
+    ]);
   });
 });
