@@ -74,6 +74,7 @@ export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from './erro
 export type {
   DocumentFormat,
   DocumentToTextOptions,
+  EightKItemDefinition,
   ExtractedItem,
   ExtractionErrorCode,
   ExtractOptions,
@@ -84,9 +85,14 @@ export type {
 export {
   defaultDocumentToTextOptions,
   documentToText,
+  EIGHT_K_ITEMS,
+  EIGHT_K_ITEMS_BEFORE_2004,
   ExtractionError,
+  eightKItemNumbers,
+  eightKItemTitle,
   extractItems,
   extractMdna,
+  isEightKForm,
 } from './extract/index.js';
 // finance: Altman Z
 export type {
