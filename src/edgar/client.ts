@@ -1,9 +1,10 @@
 import pLimit from 'p-limit';
 import { describeType, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 import { checkOptions } from '../options/index.js';
+import { type BodyKind, DECODERS, describeError, InvalidBodyError } from './body.js';
 import { bodyDigest, resourceKind } from './cache.js';
 import { reasonOf } from './clock.js';
-import { decodeBody, parseJsonBody, parseRetryAfter } from './decode.js';
+import { parseRetryAfter } from './decode.js';
 import { EdgarCacheMissError, EdgarHttpError } from './errors.js';
 import {
   type FilingIndex,
@@ -20,6 +21,7 @@ import {
 import { type EdgarClientOptions, type ResolvedEdgarOptions, resolveEdgarOptions } from './options.js';
 import { normalizeFormTypes, normalizeTickersOrCiks, validateDateRange } from './query.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { follow, joinSignals, type SharedLoad } from './shared-load.js';
 import {
   closeTickerMatches,
   normalizeTicker,
@@ -28,7 +30,7 @@ import {
   type TickerTable,
 } from './tickers.js';
 import type { EdgarTransportResponse } from './transport.js';
-import { contentLengthMismatch, documentProblem, recognizeSecErrorPage } from './validate.js';
+import { contentLengthMismatch, recognizeSecErrorPage } from './validate.js';
 
 /** Options every client method takes as its last argument. */
 export interface EdgarCallOptions {
@@ -198,105 +200,16 @@ function isRateBlockBody(response: EdgarTransportResponse): boolean {
   return /Request Rate Threshold|exceeded the SEC.{0,12}s (?:Traffic Limit|maximum allowable)/i.test(text);
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code)
-      ? `${code}: ${error.message}`
-      : error.message;
-  }
-  return String(error);
-}
-
 function describeWait(ms: number): string {
   if (ms >= 120_000) return `${Math.round(ms / 60_000)} minutes`;
   return `${Math.round(ms / 1000)} s`;
 }
-
-/** How a body is decoded and checked before it is returned or cached. */
-type BodyKind = 'bytes' | 'text' | 'json' | 'document';
-
-/** A body refused by its check: cut short, unparsable, or not what was asked for. */
-class InvalidBodyError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'InvalidBodyError';
-  }
-}
-
-function decodeDocument(body: Uint8Array): string {
-  const text = decodeBody(body);
-  const problem = documentProblem(text);
-  if (problem !== null) throw new InvalidBodyError(`the body is ${problem}`);
-  return text;
-}
-
-function decodeJson(body: Uint8Array): unknown {
-  try {
-    return parseJsonBody(body);
-  } catch (cause) {
-    throw new InvalidBodyError(`the body is not complete JSON (cut short?): ${describeError(cause)}`, {
-      cause,
-    });
-  }
-}
-
-const DECODERS: Readonly<Record<BodyKind, (body: Uint8Array) => unknown>> = {
-  bytes: (body) => body,
-  text: decodeBody,
-  json: decodeJson,
-  document: decodeDocument,
-};
 
 class TimeoutError extends Error {
   constructor(ms: number) {
     super(`no complete response within ${ms} ms (timeoutMs)`);
     this.name = 'TimeoutError';
   }
-}
-
-/** One load of a URL shared by every concurrent caller; it stops when all of them gave up. */
-interface SharedLoad {
-  readonly promise: Promise<unknown>;
-  readonly controller: AbortController;
-  waiters: number;
-}
-
-/** Join a shared load: resolve with it, or reject at once when `signal` aborts. */
-function follow(shared: SharedLoad, signal: AbortSignal | undefined, forget: () => void): Promise<unknown> {
-  shared.waiters++;
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      shared.waiters--;
-      if (shared.waiters === 0) {
-        forget();
-        shared.controller.abort(reasonOf(signal!));
-      }
-      reject(reasonOf(signal!));
-    };
-    if (signal?.aborted) {
-      onAbort();
-      return;
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    shared.promise.then(
-      (value) => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The signal of one call: the client's and the caller's together. */
-function joinSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return AbortSignal.any([a, b]);
 }
 
 function checkCallOptions(fn: string, options: EdgarCallOptions | undefined): AbortSignal | undefined {
