@@ -34,6 +34,7 @@ export type {
   NormalizedFilingsQuery,
   RateLimiter,
   RateLimiterOptions,
+  RateLimitTicket,
   RejectedFiling,
   ResolvedCompany,
   ResolvedEdgarOptions,

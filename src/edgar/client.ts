@@ -155,7 +155,14 @@ export function normalizeFilingsQuery(query: ListFilingsQuery, now?: number): No
   return checkedQuery('normalizeFilingsQuery', query, now);
 }
 
-/** The keys of {@link ListFilingsQuery}. */
+/**
+ * The keys of {@link ListFilingsQuery}, as the option checker knows them.
+ *
+ * @example
+ * ```ts
+ * FILINGS_QUERY_KEYS.includes('formTypes'); // true
+ * ```
+ */
 export const FILINGS_QUERY_KEYS: readonly (keyof ListFilingsQuery)[] = Object.freeze([
   'tickersOrCiks',
   'formTypes',
@@ -189,7 +196,16 @@ export function normalizeQueryFields(query: ListFilingsQuery, now?: number): Nor
 
 const RETRYABLE_STATUS = new Set([408, 425, 500, 502, 503, 504, 520, 521, 522, 523, 524]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
-/** Redirect hops followed per request (SEC itself needs at most one). */
+/**
+ * Redirect hops followed per request (SEC itself needs at most one); more, or a loop, fails
+ * with `EDGAR_TOO_MANY_REDIRECTS`.
+ *
+ * @example
+ * ```ts
+ * import { MAX_REDIRECTS } from 'fin-tabtext';
+ * MAX_REDIRECTS; // 3
+ * ```
+ */
 export const MAX_REDIRECTS = 3;
 const SAFE_FILE_NAME = /^(?!\.{1,2}$)[^/\\?#\0]+$/;
 

@@ -55,6 +55,7 @@ export {
   createRateLimiter,
   type RateLimiter,
   type RateLimiterOptions,
+  type RateLimitTicket,
   SEC_MAX_REQUESTS_PER_SECOND,
 } from './rate-limiter.js';
 export {

@@ -169,7 +169,16 @@ export const defaultEdgarOptions: Readonly<{
   timeoutMs: 60_000,
 });
 
-/** The keys {@link EdgarClientOptions} accepts, for the option checker. */
+/**
+ * The keys {@link EdgarClientOptions} accepts, for the option checker (an unknown key throws
+ * with a did-you-mean).
+ *
+ * @example
+ * ```ts
+ * import { EDGAR_CLIENT_OPTION_KEYS } from 'fin-tabtext';
+ * EDGAR_CLIENT_OPTION_KEYS.includes('maxRequestsPerSecond'); // true
+ * ```
+ */
 export const EDGAR_CLIENT_OPTION_KEYS: readonly (keyof EdgarClientOptions)[] = Object.freeze([
   'userAgent',
   'maxRequestsPerSecond',
