@@ -701,25 +701,23 @@ export class EdgarClient {
             }
             return value;
           };
-    // One request per URL at a time: concurrent callers of the same URL share the answer (a
-    // caller-specific check gets its own load).
-    const key = validate === undefined ? `${kind} ${url}` : undefined;
-    const existing = key === undefined ? undefined : this.#inflight.get(key);
-    if (existing !== undefined) return follow(existing, signal, () => this.#forget(key!, existing));
+    // One request per URL at a time: concurrent callers of the same URL with the same check share
+    // the answer.
+    const key = `${kind} ${validate === undefined ? 0 : validatorId(validate)} ${url}`;
+    const existing = this.#inflight.get(key);
+    if (existing !== undefined) return follow(existing, signal, () => this.#forget(key, existing));
     const controller = new AbortController();
     const loadSignal = joinSignals(this.options.signal, controller.signal) ?? controller.signal;
     const shared: SharedLoad = {
       promise: this.#load(host, path, url, decode, loadSignal).finally(() => {
-        if (key !== undefined) this.#forget(key, shared);
+        this.#forget(key, shared);
       }),
       controller,
       waiters: 0,
     };
     shared.promise.catch(() => {});
-    if (key !== undefined) this.#inflight.set(key, shared);
-    return follow(shared, signal, () => {
-      if (key !== undefined) this.#forget(key, shared);
-    });
+    this.#inflight.set(key, shared);
+    return follow(shared, signal, () => this.#forget(key, shared));
   }
 
   #forget(key: string, shared: SharedLoad): void {
@@ -986,6 +984,18 @@ export class EdgarClient {
       await o.clock.sleep(delayMs, signal);
     }
   }
+}
+
+const validatorIds = new WeakMap<object, number>();
+let lastValidatorId = 0;
+
+/** A stable number per check function, so loads with the same check can be shared. */
+function validatorId(validate: object): number {
+  const known = validatorIds.get(validate);
+  if (known !== undefined) return known;
+  lastValidatorId++;
+  validatorIds.set(validate, lastValidatorId);
+  return lastValidatorId;
 }
 
 /** The JSON endpoints the client reads all answer an object. */

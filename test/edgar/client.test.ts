@@ -277,6 +277,25 @@ describe('EdgarClient requests', () => {
     expect(() => client.fetchDocument(mcd, '../../etc/passwd')).toThrow(/file name/);
   });
 
+  it('shares one request between concurrent callers of the same URL and check', async () => {
+    const client = testClient(server);
+    const [a, b, c] = await Promise.all([
+      client.submissions('320193'),
+      client.submissions('0000320193'),
+      client.submissions(320193),
+    ]);
+    expect(a).toEqual(b);
+    expect(b).toEqual(c);
+    expect(server.requests.map((r) => r.path)).toEqual([APPLE_SUBMISSIONS]);
+    // a caller's own check is its own load
+    server.clearRequests();
+    await Promise.all([
+      client.getJson(APPLE_SUBMISSIONS, 'data', { validate: () => {} }),
+      client.getJson(APPLE_SUBMISSIONS, 'data'),
+    ]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('gives a typed error at once for a status that retrying cannot fix', async () => {
     const client = testClient(server);
     const error = await client.companyFacts('320193').catch((e: unknown) => e);
