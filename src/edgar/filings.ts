@@ -236,6 +236,23 @@ export function scanColumns(
   return { refs, rejected };
 }
 
+/**
+ * The filing references of {@link scanColumns}, without the rejected rows (rows that cannot be
+ * filings are left out).
+ *
+ * @returns The filing references, in SEC's order.
+ */
+export function filterColumns(
+  columns: SubmissionColumns,
+  base: { readonly cik: string; readonly ticker: string | null; readonly company: string },
+  forms: ReadonlySet<string>,
+  start: string,
+  end: string,
+  wwwBase: string,
+): FilingRef[] {
+  return scanColumns(columns, base, forms, start, end, wwwBase).refs;
+}
+
 /** Parse `index.json` of a filing folder. */
 export function parseFilingIndex(json: unknown): FilingIndex {
   const directory = ((json ?? {}) as { directory?: { name?: unknown; item?: unknown } }).directory ?? {};

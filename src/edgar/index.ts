@@ -1,4 +1,14 @@
 export {
+  type BulkArchiveEntry,
+  BulkArchiveError,
+  type BulkArchiveOptions,
+  type BulkFilingsOptions,
+  companyFactsFromBulk,
+  defaultBulkArchiveOptions,
+  listFilingsFromBulk,
+  readBulkArchive,
+} from './bulk.js';
+export {
   bodyDigest,
   cacheFilePath,
   createFileCache,
@@ -40,6 +50,21 @@ export type {
   SubmissionColumns,
   Submissions,
 } from './filings.js';
+export {
+  FULL_TEXT_SEARCH_MAX_HITS,
+  FULL_TEXT_SEARCH_PAGE_SIZE,
+  type FullTextDocumentHit,
+  type FullTextSearchHit,
+  type FullTextSearchOptions,
+  type FullTextSearchPage,
+  type FullTextSearchQuery,
+  fullTextSearchPath,
+  groupSearchHits,
+  type NormalizedFullTextSearchQuery,
+  normalizeFullTextSearchQuery,
+  paginateFullTextSearch,
+  parseFullTextSearch,
+} from './full-text-search.js';
 export {
   defaultEdgarOptions,
   EDGAR_CLIENT_OPTION_KEYS,
