@@ -207,11 +207,16 @@ export {
 // scoring
 export type {
   CompiledWordLists,
+  ContextNumber,
+  ContextRule,
   CountWordListOptions,
   DefaultWordListName,
   FogMode,
   LoughranMcDonaldCategory,
+  LoughranMcDonaldLayout,
   LoughranMcDonaldLists,
+  LoughranMcDonaldOptions,
+  LoughranMcDonaldRelease,
   ReadabilityAccumulator,
   ReadabilityOptions,
   ReadabilityResult,
@@ -227,6 +232,7 @@ export type {
   WordLists,
 } from './score/index.js';
 export {
+  appendWordListTokens,
   compiledDefaultWordLists,
   compileWordLists,
   countWordListMatches,
@@ -242,6 +248,7 @@ export {
   LOUGHRAN_MCDONALD_CATEGORIES,
   loadLoughranMcDonald,
   loadWordListFile,
+  loughranMcDonaldLayout,
   parseWordList,
   polarityFromCounts,
   RESERVED_WORD_LIST_NAMES,
@@ -254,6 +261,7 @@ export {
   vaderScores,
   vaderValences,
   validateCustomWordLists,
+  wordListTokens,
 } from './score/index.js';
 // summaries
 export type {
