@@ -9,7 +9,7 @@ const filings = fixtureFilings();
 describe('documentProblem', () => {
   it('accepts every real fixture filing (HTML, iXBRL, SGML-wrapped HTML and text)', () => {
     const names = filingFixtureNames();
-    expect(names).toHaveLength(28);
+    expect(names.length).toBeGreaterThanOrEqual(28);
     for (const name of names)
       expect([name, documentProblem(readFixture(`filings/${name}`))]).toEqual([name, null]);
   });
