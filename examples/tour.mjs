@@ -8,7 +8,7 @@ import { filingRow } from 'fin-tabtext';
 const file = new URL('../examples/data/filings/gme_10-K_2024-03.htm.gz', import.meta.resolve('fin-tabtext'));
 const html = gunzipSync(readFileSync(file)).toString('utf8');
 
-// biome-ignore format: the filing's metadata kept on three lines for the README
+// biome-ignore format: the filing's metadata, kept compact
 const row = filingRow(html, {
   ticker: 'GME', cik: '1326380', company: 'GameStop Corp.', formType: '10-K',
   filingDate: '2024-03-26', reportDate: '2024-02-03', accessionNumber: '0001326380-24-000012', url: null,
