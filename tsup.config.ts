@@ -6,7 +6,7 @@ const esmOnly = ['p-limit', 'yocto-queue', 'stemmer'];
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', score: 'src/score/entry.ts' },
     format: ['esm'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
@@ -15,7 +15,7 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', score: 'src/score/entry.ts' },
     format: ['cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
