@@ -68,8 +68,12 @@ export interface ReadabilityAccumulator {
   result(): ReadabilityResult;
 }
 
-// Formulas from textstat 0.7.11 (en config), evaluated in its order so results are bit-identical.
-function scoresFrom(c: TextstatCounts): ReadabilityResult {
+/**
+ * The scores from raw counts. Formulas from textstat 0.7.11 (en config), evaluated in its order
+ * so results are bit-identical.
+ * @internal
+ */
+export function readabilityFromCounts(c: TextstatCounts): ReadabilityResult {
   const wps = c.sentences === 0 ? 0 : c.words / c.sentences;
   const spw = c.words === 0 ? 0 : c.syllables / c.words;
   const gunningFog = c.words === 0 ? 0 : 0.4 * (wps + (100 * c.complexWords) / c.words);
@@ -129,7 +133,7 @@ export function createReadabilityAccumulator(mode: FogMode = 'textstat'): Readab
     return {
       mode: resolved,
       addTokens: (tokens) => counter.addTokens(tokens),
-      result: () => scoresFrom(counter.counts()),
+      result: () => readabilityFromCounts(counter.counts()),
     };
   }
   const counter = new GunningCounter();
@@ -137,7 +141,7 @@ export function createReadabilityAccumulator(mode: FogMode = 'textstat'): Readab
     mode: resolved,
     addTokens: (tokens, wordTokens) =>
       wordTokens === undefined ? counter.addSentence(tokens) : counter.addSentenceTokens(wordTokens),
-    result: () => scoresFrom(counter.counts()),
+    result: () => readabilityFromCounts(counter.counts()),
   };
 }
 
@@ -165,11 +169,11 @@ export function readability(text: string, options: ReadabilityOptions = {}): Rea
     const counter = new TextstatCounter();
     if (text.length > 0) counter.markText();
     counter.addText(text);
-    return scoresFrom(counter.counts());
+    return readabilityFromCounts(counter.counts());
   }
   const counter = new GunningCounter();
   for (const s of iterateSentences(text)) counter.addSentenceTokens(tokenize(text, s.start, s.end));
-  return scoresFrom(counter.counts());
+  return readabilityFromCounts(counter.counts());
 }
 
 /**

@@ -1,7 +1,11 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { appendWords, iterateSentences, splitWhitespace } from '../text/index.js';
-import { createReadabilityAccumulator, type FogMode, type ReadabilityResult } from './readability.js';
-import { vaderCompoundOfTokens } from './vader.js';
+import { appendWords } from '../text/index.js';
+import { SentenceScanner } from '../text/sentences.js';
+import { type FogMode, type ReadabilityResult, readabilityFromCounts } from './readability.js';
+import { GunningCounter } from './readability-gunning.js';
+import { TextstatCounter } from './readability-textstat.js';
+import { scanCounts, scanTokens, type TokenEntry } from './token-table.js';
+import { vaderCompoundOfEntries } from './vader.js';
 import {
   type CompiledWordLists,
   compiledDefaultWordLists,
@@ -207,10 +211,29 @@ function checkText(text: unknown, call: string): asserts text is string {
 const SENTENCE_SEPARATOR = '\u0000';
 const BATCH_WORDS = 8192;
 
+// The current sentence's token table entries (reused: scoring is synchronous).
+let sentence: TokenEntry[] = [];
+
+/** The lowercase tokenizer words of an entry, resolved once per distinct token. */
+function wordsOf(entry: TokenEntry): readonly string[] {
+  let w = entry.words;
+  if (w === null) {
+    const out: string[] = [];
+    // Tokens never span whitespace, so tokenizing one whitespace token alone gives exactly the
+    // words that tokenizing its sentence gives there.
+    appendWords(out, entry.key);
+    w = out.length === 0 ? NO_WORDS : out;
+    entry.words = w;
+  }
+  return w;
+}
+const NO_WORDS: readonly string[] = Object.freeze([]);
+
 function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScoreDetails {
   const wantSentiment = o.want.has('sentiment');
-  const wantReadability = o.want.has('readability');
-  const fog = wantReadability ? createReadabilityAccumulator(o.fogMode) : undefined;
+  const textstat = o.want.has('readability') && o.fogMode === 'textstat' ? new TextstatCounter() : undefined;
+  const gunning = o.want.has('readability') && o.fogMode === 'gunning' ? new GunningCounter() : undefined;
+  const needWords = o.needWords;
   const listCount = o.lists.names.length;
   const counts = new Float64Array(listCount);
   const found: Array<Map<string, number>> | undefined = explain
@@ -223,10 +246,6 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
 
   const flush = (): void => {
     if (batch.length === 0) return;
-    if (!o.needWords) {
-      batch = [];
-      return;
-    }
     const result = countWordListMatches(batch, o.lists, { explain });
     for (let l = 0; l < listCount; l++) counts[l]! += result.counts[o.lists.names[l]!]!;
     if (found !== undefined && result.matches !== undefined) {
@@ -239,30 +258,41 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     batch = [];
   };
 
-  for (const sentence of iterateSentences(text)) {
+  const scanner = new SentenceScanner(text);
+  while (scanner.next()) {
     sentenceCount++;
-    const { start, end } = sentence;
-    // word_count is always reported, so the words are always collected; they are matched only
-    // when a word-list column needs them.
-    wordCount += appendWords(batch, text, start, end);
-    batch.push(SENTENCE_SEPARATOR);
-    if (batch.length >= BATCH_WORDS) flush();
-    if (wantSentiment || fog !== undefined) {
-      const raw = splitWhitespace(text, start, end);
-      fog?.addTokens(raw);
-      if (wantSentiment) {
-        let exclaims = 0;
-        let questions = 0;
-        for (let p = start; p < end; p++) {
-          const c = text.charCodeAt(p);
-          if (c === 0x21) exclaims++;
-          else if (c === 0x3f) questions++;
-        }
-        compoundSum += vaderCompoundOfTokens(raw, exclaims, questions);
-      }
+    const n = scanTokens(text, scanner.start, scanner.end, sentence);
+    const { exclaims, questions } = scanCounts;
+    // word_count is always reported, so every token's words are resolved; they are collected
+    // only when a word-list column needs them.
+    for (let k = 0; k < n; k++) {
+      const w = wordsOf(sentence[k]!);
+      const m = w.length;
+      if (m === 0) continue;
+      wordCount += m;
+      if (needWords) for (let q = 0; q < m; q++) batch.push(w[q]!);
     }
+    if (needWords) {
+      batch.push(SENTENCE_SEPARATOR);
+      if (batch.length >= BATCH_WORDS) flush();
+    }
+    if (textstat !== undefined) textstat.addEntries(sentence, n);
+    else if (gunning !== undefined) {
+      const raw: string[] = [];
+      for (let k = 0; k < n; k++) raw.push(sentence[k]!.key);
+      gunning.addSentence(raw);
+    }
+    if (wantSentiment) compoundSum += vaderCompoundOfEntries(sentence, n, exclaims, questions);
   }
   flush();
+  // Do not keep a pathological sentence's entry list alive.
+  if (sentence.length > 65_536) sentence = [];
+  const readabilityResult =
+    textstat !== undefined
+      ? readabilityFromCounts(textstat.counts())
+      : gunning !== undefined
+        ? readabilityFromCounts(gunning.counts())
+        : null;
 
   const ratio = (x: number): number | null => (wordCount === 0 ? null : x / wordCount);
   const countOf = (name: string): number => counts[o.lists.names.indexOf(name)] ?? 0;
@@ -279,7 +309,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     } else if (attribute === 'sentiment') {
       record.sentiment = sentenceCount === 0 ? null : compoundSum / sentenceCount;
     } else {
-      const r = fog!.result();
+      const r = readabilityResult!;
       record.readability = r.wordCount === 0 ? null : r.gunningFog;
     }
   }
@@ -293,7 +323,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
       matches[name] = Object.fromEntries(found[l]!);
     });
   }
-  return { record: record as ScoreRecord, matches, readability: fog === undefined ? null : fog.result() };
+  return { record: record as ScoreRecord, matches, readability: readabilityResult };
 }
 
 /**

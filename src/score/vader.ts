@@ -4,17 +4,27 @@
 // operations follows it step by step so that unrounded results are bit-identical.
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { splitWhitespace } from '../text/index.js';
+import { entryOf, type TokenEntry } from './token-table.js';
+import { BOOSTER, C_INCR, N_SCALAR, SPECIAL_CASES, type VaderLexicons, vaderLexicons } from './vader-data.js';
+import { roundHalfEven } from './vader-python.js';
 import {
-  BOOSTER,
-  C_INCR,
-  IDIOM_WORDS,
-  N_SCALAR,
-  NEGATE,
-  SPECIAL_CASES,
-  type VaderLexicons,
-  vaderLexicons,
-} from './vader-data.js';
-import { isPythonUpper, roundHalfEven, stripVaderPunctuation } from './vader-python.js';
+  makeVaderToken,
+  resolveVaderFields,
+  W_AT,
+  W_BUT,
+  W_DOUBT,
+  W_KIND,
+  W_LEAST,
+  W_NEVER,
+  W_NO,
+  W_NOR,
+  W_OF,
+  W_OR,
+  W_SO,
+  W_THIS,
+  W_VERY,
+  W_WITHOUT,
+} from './vader-token.js';
 
 /** VADER scores of one text: proportions `neg`, `neu`, `pos` (sum ≈ 1) and `compound` in [−1, 1]. */
 export interface VaderScores {
@@ -30,10 +40,9 @@ export interface VaderScores {
 
 // ---------------------------------------------------------------------------------------------
 // Scratch state for one text. Scoring is synchronous and never re-entered, so reusing these
-// buffers avoids allocating per sentence on the document scorer's hot path.
-let tok: string[] = []; // tokens after §3 step 4
-let low: string[] = []; // lowercased tokens
-let lexVal = new Float64Array(256); // lexicon value of low[i], NaN when absent
+// buffers avoids allocating per sentence on the document scorer's hot path. Each token is a
+// resolved TokenEntry (lexicon value and flags looked up once per distinct token).
+let seq: TokenEntry[] = []; // tokens after §3 step 4
 let val = new Float64Array(256); // the list S of §4
 let count = 0;
 let capDiffState = -1; // -1 unknown, 0 false, 1 true (§3 step 5, computed only when needed)
@@ -47,45 +56,31 @@ function reset(lexicons: VaderLexicons): void {
 
 function release(): void {
   // Do not keep a pathological sentence's buffers alive.
-  if (tok.length > 65_536) {
-    tok = [];
-    low = [];
-    lexVal = new Float64Array(256);
+  if (seq.length > 65_536) {
+    seq = [];
     val = new Float64Array(256);
   }
 }
 
-/**
- * Append one whitespace token (no whitespace, no emoji left in it). `mayHaveUpper` false
- * promises the token has no character that lowercasing changes (the ASCII fast path).
- */
-function addToken(raw: string, mayHaveUpper = true): void {
-  if (count === lexVal.length) {
-    const grownLex = new Float64Array(count * 2);
-    grownLex.set(lexVal);
-    lexVal = grownLex;
-    val = new Float64Array(count * 2);
-  }
-  const t = stripVaderPunctuation(raw);
-  const l = mayHaveUpper ? t.toLowerCase() : t;
-  tok[count] = t;
-  low[count] = l;
-  lexVal[count] = lex.get(l) ?? Number.NaN;
-  count++;
+function push(t: TokenEntry): void {
+  if (count === val.length) val = new Float64Array(count * 2);
+  seq[count++] = t;
+}
+
+/** Append one whitespace piece (no whitespace, no emoji left in it). */
+function addToken(raw: string): void {
+  push(makeVaderToken(raw, lex));
 }
 
 /**
  * Replace single-code-point emoji in `raw` by their descriptions, each preceded by a space
- * (§3 step 1), and return the number of `!` the descriptions add. The leading space the spec
- * omits after U+0020 or at the start of the text only ever sits next to whitespace, so adding
- * it always and splitting afterwards gives the same tokens.
+ * (§3 step 1), and resolve the pieces into `out`; returns the number of `!` the descriptions
+ * add. The leading space the spec omits after U+0020 or at the start of the text only ever sits
+ * next to whitespace, so adding it always and splitting afterwards gives the same tokens.
  */
-function addExpandedToken(
-  raw: string,
-  emoji: ReadonlyMap<number, string>,
-  exclaims: ReadonlyMap<number, number>,
-): number {
-  let out = '';
+function expandToken(raw: string, lexicons: VaderLexicons, out: TokenEntry[]): number {
+  const { emoji, emojiExclaims } = lexicons;
+  let text = '';
   let bangs = 0;
   let from = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -102,14 +97,56 @@ function addExpandedToken(
     }
     const description = emoji.get(cp);
     if (description !== undefined) {
-      out += `${raw.slice(from, i)} ${description}`;
-      bangs += exclaims.get(cp) ?? 0;
+      text += `${raw.slice(from, i)} ${description}`;
+      bangs += emojiExclaims.get(cp) ?? 0;
       from = i + width;
     }
     i += width - 1;
   }
-  const expanded = from === 0 ? raw : out + raw.slice(from);
-  for (const piece of splitWhitespace(expanded)) addToken(piece);
+  const expanded = from === 0 ? raw : text + raw.slice(from);
+  for (const piece of splitWhitespace(expanded)) out.push(makeVaderToken(piece, lexicons.lexicon));
+  return bangs;
+}
+
+/**
+ * Resolve the VADER part of a token table entry: the tokens canonical VADER makes of this raw
+ * whitespace token, and the `!` its emoji descriptions add.
+ */
+function resolveEntry(entry: TokenEntry, lexicons: VaderLexicons): void {
+  const raw = entry.key;
+  let plain = raw.length > 0;
+  let upper = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    // Emoji keys start at U+00A9 and Python whitespace at U+0085 (or is <= U+0020).
+    if (c <= 0x20 || c >= 0x85) {
+      plain = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  // U+0021–U+0084 lowercase only A–Z, so without them the token is already lowercase.
+  if (plain) resolveVaderFields(entry, raw, lexicons.lexicon, upper);
+  else if (raw.length > 0) {
+    const many: TokenEntry[] = [];
+    entry.bangs = expandToken(raw, lexicons, many);
+    entry.vaderMany = many;
+    entry.vader = 2;
+  } else entry.vader = 3;
+}
+
+/** Push the entries' tokens; returns the `!` their emoji add. */
+function pushEntries(entries: readonly TokenEntry[], n: number, lexicons: VaderLexicons): number {
+  let bangs = 0;
+  for (let k = 0; k < n; k++) {
+    const entry = entries[k]!;
+    if (entry.vader === 0) resolveEntry(entry, lexicons);
+    if (entry.vader === 1) push(entry);
+    else if (entry.vader === 2) {
+      for (const t of entry.vaderMany!) push(t);
+      bangs += entry.bangs;
+    }
+  }
   return bangs;
 }
 
@@ -138,7 +175,7 @@ function capDiff(): boolean {
     let upper = false;
     let notUpper = false;
     for (let i = 0; i < count && !(upper && notUpper); i++) {
-      if (isPythonUpper(tok[i]!)) upper = true;
+      if (seq[i]!.upper) upper = true;
       else notUpper = true;
     }
     capDiffState = upper && notUpper ? 1 : 0;
@@ -146,48 +183,53 @@ function capDiff(): boolean {
   return capDiffState === 1;
 }
 
-function negated(word: string): boolean {
-  return NEGATE.has(word) || word.includes("n't");
-}
-
 /** Booster contribution of the window word at index j for the current valence v (§5.4). */
 function scalar(j: number, v: number): number {
-  let b = BOOSTER.get(low[j]!);
-  if (b === undefined) return 0;
+  const t = seq[j]!;
+  let b = t.booster;
+  if (b === 0) return 0;
   if (v < 0) b = -b;
-  if (isPythonUpper(tok[j]!) && capDiff()) b = v > 0 ? b + C_INCR : b - C_INCR;
+  if (t.upper && capDiff()) b = v > 0 ? b + C_INCR : b - C_INCR;
   return b;
 }
 
 /** §5.5 */
 function negationCheck(i: number, v: number, k: number): number {
-  if (k === 0) return negated(low[i - 1]!) ? v * N_SCALAR : v;
+  if (k === 0) return seq[i - 1]!.negated ? v * N_SCALAR : v;
   if (k === 1) {
-    const w2 = low[i - 2]!;
-    const w1 = low[i - 1]!;
-    if (w2 === 'never' && (w1 === 'so' || w1 === 'this')) return v * 1.25;
-    if (w2 === 'without' && w1 === 'doubt') return v;
-    return negated(w2) ? v * N_SCALAR : v;
+    const w2 = seq[i - 2]!;
+    const w1 = seq[i - 1]!.code;
+    if (w2.code === W_NEVER && (w1 === W_SO || w1 === W_THIS)) return v * 1.25;
+    if (w2.code === W_WITHOUT && w1 === W_DOUBT) return v;
+    return w2.negated ? v * N_SCALAR : v;
   }
-  const w3 = low[i - 3]!;
-  const w2 = low[i - 2]!;
-  const w1 = low[i - 1]!;
+  const w3 = seq[i - 3]!;
+  const w2 = seq[i - 2]!.code;
+  const w1 = seq[i - 1]!.code;
   // The canonical condition reads `never … so/this` OR `so/this` directly before (§5.5, quirk 8).
-  if ((w3 === 'never' && (w2 === 'so' || w2 === 'this')) || w1 === 'so' || w1 === 'this') return v * 1.25;
-  if (w3 === 'without' && (w2 === 'doubt' || w1 === 'doubt')) return v;
-  return negated(w3) ? v * N_SCALAR : v;
+  if ((w3.code === W_NEVER && (w2 === W_SO || w2 === W_THIS)) || w1 === W_SO || w1 === W_THIS)
+    return v * 1.25;
+  if (w3.code === W_WITHOUT && (w2 === W_DOUBT || w1 === W_DOUBT)) return v;
+  return w3.negated ? v * N_SCALAR : v;
 }
 
 /** §5.6, at k = 2 only (so i ≥ 3). */
 function idiomCheck(i: number, v: number): number {
-  const w3 = low[i - 3]!;
-  const w2 = low[i - 2]!;
-  const w1 = low[i - 1]!;
-  const w0 = low[i]!;
-  const in3 = IDIOM_WORDS.has(w3);
-  const in2 = IDIOM_WORDS.has(w2);
-  const in1 = IDIOM_WORDS.has(w1);
-  const in0 = IDIOM_WORDS.has(w0);
+  const t3 = seq[i - 3]!;
+  const t2 = seq[i - 2]!;
+  const t1 = seq[i - 1]!;
+  const t0 = seq[i]!;
+  const in3 = t3.idiom;
+  const in2 = t2.idiom;
+  const in1 = t1.idiom;
+  const in0 = t0.idiom;
+  // Tokens never contain a space, so a joined window can only be a multi-word key when each of
+  // its words is an idiom word: without any, no string is built.
+  if (!(in0 || in1 || in2 || in3)) return v;
+  const w3 = t3.low;
+  const w2 = t2.low;
+  const w1 = t1.low;
+  const w0 = t0.low;
   let special: number | undefined;
   if (in1 && in0) special = SPECIAL_CASES.get(`${w1} ${w0}`);
   if (special === undefined && in2 && in1 && in0) special = SPECIAL_CASES.get(`${w2} ${w1} ${w0}`);
@@ -195,11 +237,12 @@ function idiomCheck(i: number, v: number): number {
   if (special === undefined && in3 && in2 && in1) special = SPECIAL_CASES.get(`${w3} ${w2} ${w1}`);
   if (special === undefined && in3 && in2) special = SPECIAL_CASES.get(`${w3} ${w2}`);
   if (special !== undefined) v = special;
-  if (in0 && i + 1 < count && IDIOM_WORDS.has(low[i + 1]!)) {
-    const b1 = SPECIAL_CASES.get(`${w0} ${low[i + 1]}`);
+  if (in0 && i + 1 < count && seq[i + 1]!.idiom) {
+    const w4 = seq[i + 1]!.low;
+    const b1 = SPECIAL_CASES.get(`${w0} ${w4}`);
     if (b1 !== undefined) v = b1;
-    if (i + 2 < count && IDIOM_WORDS.has(low[i + 2]!)) {
-      const b2 = SPECIAL_CASES.get(`${w0} ${low[i + 1]} ${low[i + 2]}`);
+    if (i + 2 < count && seq[i + 2]!.idiom) {
+      const b2 = SPECIAL_CASES.get(`${w0} ${w4} ${seq[i + 2]!.low}`);
       if (b2 !== undefined) v = b2;
     }
   }
@@ -219,26 +262,25 @@ function idiomCheck(i: number, v: number): number {
 }
 
 function inLexicon(j: number): boolean {
-  const x = lexVal[j]!;
-  return !Number.isNaN(x);
+  return !Number.isNaN(seq[j]!.lex);
 }
 
 /** §5: the valence of the lexicon token at index i. */
 function valence(i: number): number {
-  const w = low[i]!;
-  const base = lexVal[i]!;
+  const t = seq[i]!;
+  const base = t.lex;
   let v = base;
   // §5.2 "no" as a determiner, then "no" within three words before.
-  if (w === 'no' && i < count - 1 && inLexicon(i + 1)) v = 0.0;
+  if (t.code === W_NO && i < count - 1 && inLexicon(i + 1)) v = 0.0;
   if (
-    (i > 0 && low[i - 1] === 'no') ||
-    (i > 1 && low[i - 2] === 'no') ||
-    (i > 2 && low[i - 3] === 'no' && (low[i - 1] === 'or' || low[i - 1] === 'nor'))
+    (i > 0 && seq[i - 1]!.code === W_NO) ||
+    (i > 1 && seq[i - 2]!.code === W_NO) ||
+    (i > 2 && seq[i - 3]!.code === W_NO && (seq[i - 1]!.code === W_OR || seq[i - 1]!.code === W_NOR))
   ) {
     v = base * N_SCALAR;
   }
   // §5.3 ALL-CAPS emphasis (v == 0 is pushed negative, as in the original).
-  if (isPythonUpper(tok[i]!) && capDiff()) v = v > 0 ? v + C_INCR : v - C_INCR;
+  if (t.upper && capDiff()) v = v > 0 ? v + C_INCR : v - C_INCR;
   // §5.4 three-word window; a lexicon word at distance d blocks that distance.
   for (let k = 0; k < 3 && i > k; k++) {
     if (inLexicon(i - k - 1)) continue;
@@ -250,9 +292,10 @@ function valence(i: number): number {
     if (k === 2) v = idiomCheck(i, v);
   }
   // §5.7 "least"
-  if (i > 1 && low[i - 1] === 'least' && !inLexicon(i - 1)) {
-    if (low[i - 2] !== 'at' && low[i - 2] !== 'very') v = v * N_SCALAR;
-  } else if (i === 1 && low[0] === 'least' && !inLexicon(0)) {
+  if (i > 1 && seq[i - 1]!.code === W_LEAST && !inLexicon(i - 1)) {
+    const w2 = seq[i - 2]!.code;
+    if (w2 !== W_AT && w2 !== W_VERY) v = v * N_SCALAR;
+  } else if (i === 1 && seq[0]!.code === W_LEAST && !inLexicon(0)) {
     v = v * N_SCALAR;
   }
   return v;
@@ -260,21 +303,19 @@ function valence(i: number): number {
 
 /** §4 main loop, then §5.8. */
 function computeValences(): void {
+  let but = -1;
   for (let i = 0; i < count; i++) {
-    if (!inLexicon(i) || BOOSTER.has(low[i]!)) {
+    const t = seq[i]!;
+    if (but < 0 && t.code === W_BUT) but = i;
+    if (Number.isNaN(t.lex) || t.booster !== 0) {
       val[i] = 0; // not a lexicon word, or a booster (which scores 0 itself)
-    } else if (low[i] === 'kind' && i < count - 1 && low[i + 1] === 'of') {
+    } else if (t.code === W_KIND && i < count - 1 && seq[i + 1]!.code === W_OF) {
       val[i] = 0;
     } else {
       val[i] = valence(i);
     }
   }
-  for (let i = 0; i < count; i++) {
-    if (low[i] === 'but') {
-      applyVaderButRule(val, count, i);
-      break;
-    }
-  }
+  if (but >= 0) applyVaderButRule(val, count, but);
 }
 
 // Above this many non-zero valences the "but" quirk switches from scanning to per-value heaps,
@@ -517,7 +558,10 @@ export function vaderValences(text: string): VaderValences {
   reset(lexicons);
   for (const piece of splitWhitespace(replaceEmoji(text, lexicons.emoji))) addToken(piece);
   computeValences();
-  const result = { tokens: tok.slice(0, count), valences: Array.from(val.subarray(0, count)) };
+  const result = {
+    tokens: seq.slice(0, count).map((t) => t.tok),
+    valences: Array.from(val.subarray(0, count)),
+  };
   release();
   return result;
 }
@@ -572,9 +616,6 @@ export function vaderCompoundOfTokens(
       );
     }
   }
-  const lexicons = vaderLexicons();
-  reset(lexicons);
-  let exclaims = exclaimCount;
   for (let r = 0; r < rawTokens.length; r++) {
     const raw: unknown = rawTokens[r];
     if (typeof raw !== 'string') {
@@ -584,21 +625,44 @@ export function vaderCompoundOfTokens(
           `at index ${r}. Call it as vaderCompoundOfTokens(['Great', 'quarter!'], 1, 0).`,
       );
     }
-    let plain = raw.length > 0;
-    let upper = false;
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      // Emoji keys start at U+00A9 and Python whitespace at U+0085 (or is ≤ U+0020).
-      if (c <= 0x20 || c >= 0x85) {
-        plain = false;
-        break;
-      }
-      if (c >= 65 && c <= 90) upper = true;
-    }
-    // U+0021–U+0084 lowercase only A–Z, so without them the token is already lowercase.
-    if (plain) addToken(raw, upper);
-    else if (raw.length > 0) exclaims += addExpandedToken(raw, lexicons.emoji, lexicons.emojiExclaims);
   }
+  const lexicons = vaderLexicons();
+  reset(lexicons);
+  let exclaims = exclaimCount;
+  for (let r = 0; r < rawTokens.length; r++) {
+    entryScratch[0] = entryOf(rawTokens[r]!);
+    exclaims += pushEntries(entryScratch, 1, lexicons);
+  }
+  if (count === 0) return 0;
+  computeValences();
+  const compound = compoundOf(amplifier(exclaims, questionCount));
+  release();
+  return compound;
+}
+
+const entryScratch: TokenEntry[] = [];
+
+/**
+ * The unrounded VADER compound of one sentence given as token table entries (the document
+ * scorer's path: no argument checks, no strings hashed again). Same contract and result as
+ * {@link vaderCompoundOfTokens} on the entries' raw tokens.
+ *
+ * @internal
+ * @param entries - The sentence's whitespace tokens, resolved by `scanTokens`.
+ * @param n - How many of `entries` belong to the sentence.
+ * @param exclaimCount - Number of `!` in the sentence.
+ * @param questionCount - Number of `?` in the sentence.
+ * @returns The compound score, unrounded; 0 when there are no tokens.
+ */
+export function vaderCompoundOfEntries(
+  entries: readonly TokenEntry[],
+  n: number,
+  exclaimCount: number,
+  questionCount: number,
+): number {
+  const lexicons = vaderLexicons();
+  reset(lexicons);
+  const exclaims = exclaimCount + pushEntries(entries, n, lexicons);
   if (count === 0) return 0;
   computeValences();
   const compound = compoundOf(amplifier(exclaims, questionCount));
