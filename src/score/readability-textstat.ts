@@ -5,7 +5,7 @@
 import { readPackageFile } from '../resources/index.js';
 import { codePointAt, cpLength, isPythonWordCodePoint } from '../text/chars.js';
 import { splitWhitespace, syllableInfo } from '../text/index.js';
-import { entryOf, type TokenEntry } from './token-table.js';
+import { columns, idOf, resetTokenTableIfFull } from './token-table.js';
 
 let easyWords: Set<string> | undefined;
 
@@ -105,11 +105,11 @@ function shapeOf(token: string): TokenShape {
  *
  * @internal
  */
-export function resolveTextstatEntry(entry: TokenEntry): void {
-  const { shape, runs, cleaned } = shapeOf(entry.key);
-  entry.info = cleaned === '' ? -1 : wordInfo(cleaned);
-  entry.runs = runs;
-  entry.shape = shape;
+export function resolveTextstatId(id: number): void {
+  const { shape, runs, cleaned } = shapeOf(columns.keys[id]!);
+  columns.info[id] = cleaned === '' ? -1 : wordInfo(cleaned);
+  if (runs !== null) columns.runs[id] = runs;
+  columns.shape[id] = shape;
 }
 
 /** One word as textstat sees it, for explanations and golden tests. */
@@ -230,23 +230,27 @@ export class TextstatCounter {
       if (cleaned !== '') this.countWord(wordInfo(cleaned), cleaned);
       return;
     }
-    const entry = entryOf(token);
-    if (entry.shape < 0) resolveTextstatEntry(entry);
-    this.addShape(entry.shape, entry.runs);
-    if (entry.info >= 0) this.countWord(entry.info, undefined);
+    resetTokenTableIfFull();
+    const id = idOf(token);
+    if (columns.shape[id]! < 0) resolveTextstatId(id);
+    const shape = columns.shape[id]!;
+    this.addShape(shape, shape === 0 ? (columns.runs[id] ?? null) : null);
+    const info = columns.info[id]!;
+    if (info >= 0) this.countWord(info, undefined);
   }
 
   /**
-   * Add the next whitespace tokens as token table entries (the document scorer's path).
+   * Add the next whitespace tokens as token table ids (the document scorer's path).
    * @internal
    */
-  addEntries(entries: readonly TokenEntry[], n: number): void {
+  addIds(ids: Int32Array, n: number): void {
     if (n > 0) this.sawText = true;
     for (let k = 0; k < n; k++) {
-      const entry = entries[k]!;
-      if (entry.shape < 0) resolveTextstatEntry(entry);
-      this.addShape(entry.shape, entry.runs);
-      const info = entry.info;
+      const id = ids[k]!;
+      if (columns.shape[id]! < 0) resolveTextstatId(id);
+      const shape = columns.shape[id]!;
+      this.addShape(shape, shape === 0 ? (columns.runs[id] ?? null) : null);
+      const info = columns.info[id]!;
       if (info >= 0) {
         const syllables = info >>> 2;
         this.words++;

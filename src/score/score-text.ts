@@ -1,11 +1,18 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { appendWords } from '../text/index.js';
+import { appendWords, countWords } from '../text/index.js';
 import { SentenceScanner } from '../text/sentences.js';
 import { type FogMode, type ReadabilityResult, readabilityFromCounts } from './readability.js';
 import { GunningCounter } from './readability-gunning.js';
 import { TextstatCounter } from './readability-textstat.js';
-import { scanCounts, scanTokens, type TokenEntry } from './token-table.js';
-import { vaderCompoundOfEntries } from './vader.js';
+import {
+  columns,
+  releaseScanBuffer,
+  resetTokenTableIfFull,
+  scanBuffer,
+  scanCounts,
+  scanTokens,
+} from './token-table.js';
+import { vaderCompoundOfIds } from './vader.js';
 import {
   type CompiledWordLists,
   compiledDefaultWordLists,
@@ -211,23 +218,19 @@ function checkText(text: unknown, call: string): asserts text is string {
 const SENTENCE_SEPARATOR = '\u0000';
 const BATCH_WORDS = 8192;
 
-// The current sentence's token table entries (reused: scoring is synchronous).
-let sentence: TokenEntry[] = [];
-
-/** The lowercase tokenizer words of an entry, resolved once per distinct token. */
-function wordsOf(entry: TokenEntry): readonly string[] {
-  let w = entry.words;
-  if (w === null) {
-    const out: string[] = [];
-    // Tokens never span whitespace, so tokenizing one whitespace token alone gives exactly the
-    // words that tokenizing its sentence gives there.
-    appendWords(out, entry.key);
-    w = out.length === 0 ? NO_WORDS : out;
-    entry.words = w;
-  }
-  return w;
+/** The lowercase tokenizer words of a token id, resolved once per distinct token; returns the count. */
+function resolveWords(id: number): number {
+  const out: string[] = [];
+  // Tokens never span whitespace, so tokenizing one whitespace token alone gives exactly the
+  // words that tokenizing its sentence gives there.
+  appendWords(out, columns.keys[id]!);
+  if (out.length > 0) columns.firstWord[id] = out[0]!;
+  if (out.length > 1) columns.moreWords[id] = out;
+  // A token of more than 127 words (a long run of joined punctuation and words) is rare; its
+  // count saturates the Int8 column, so such ids keep their words in moreWords and count those.
+  columns.wordCount[id] = Math.min(out.length, 127);
+  return out.length;
 }
-const NO_WORDS: readonly string[] = Object.freeze([]);
 
 function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScoreDetails {
   const wantSentiment = o.want.has('sentiment');
@@ -259,34 +262,53 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
   };
 
   const scanner = new SentenceScanner(text);
+  const useTable = wantSentiment || textstat !== undefined || gunning !== undefined;
   while (scanner.next()) {
     sentenceCount++;
-    const n = scanTokens(text, scanner.start, scanner.end, sentence);
+    if (!useTable) {
+      // Word lists alone: no whitespace tokens are needed, so the tokenizer runs on the sentence.
+      if (needWords) {
+        wordCount += appendWords(batch, text, scanner.start, scanner.end);
+        batch.push(SENTENCE_SEPARATOR);
+        if (batch.length >= BATCH_WORDS) flush();
+      } else wordCount += countWords(text, scanner.start, scanner.end);
+      continue;
+    }
+    resetTokenTableIfFull();
+    const n = scanTokens(text, scanner.start, scanner.end);
+    const ids = scanBuffer();
     const { exclaims, questions } = scanCounts;
     // word_count is always reported, so every token's words are resolved; they are collected
     // only when a word-list column needs them.
+    const wc = columns.wordCount;
     for (let k = 0; k < n; k++) {
-      const w = wordsOf(sentence[k]!);
-      const m = w.length;
+      const id = ids[k]!;
+      let m = wc[id]!;
+      if (m < 0) m = resolveWords(id);
       if (m === 0) continue;
-      wordCount += m;
-      if (needWords) for (let q = 0; q < m; q++) batch.push(w[q]!);
+      if (m === 1) {
+        wordCount++;
+        if (needWords) batch.push(columns.firstWord[id]!);
+      } else {
+        const more = columns.moreWords[id]!;
+        wordCount += more.length;
+        if (needWords) for (const w of more) batch.push(w);
+      }
     }
     if (needWords) {
       batch.push(SENTENCE_SEPARATOR);
       if (batch.length >= BATCH_WORDS) flush();
     }
-    if (textstat !== undefined) textstat.addEntries(sentence, n);
+    if (textstat !== undefined) textstat.addIds(ids, n);
     else if (gunning !== undefined) {
       const raw: string[] = [];
-      for (let k = 0; k < n; k++) raw.push(sentence[k]!.key);
+      for (let k = 0; k < n; k++) raw.push(columns.keys[ids[k]!]!);
       gunning.addSentence(raw);
     }
-    if (wantSentiment) compoundSum += vaderCompoundOfEntries(sentence, n, exclaims, questions);
+    if (wantSentiment) compoundSum += vaderCompoundOfIds(ids, n, exclaims, questions);
   }
   flush();
-  // Do not keep a pathological sentence's entry list alive.
-  if (sentence.length > 65_536) sentence = [];
+  releaseScanBuffer();
   const readabilityResult =
     textstat !== undefined
       ? readabilityFromCounts(textstat.counts())

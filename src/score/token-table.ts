@@ -1,94 +1,92 @@
 // One hash per token: a process-wide, bounded table from a raw whitespace token (Python
-// `str.split()` piece, punctuation attached) to everything the scorers need about it. The hash
-// is computed while the sentence is split (no string is sliced for a token already seen), and
-// each scorer resolves its part of an entry once, on first need: VADER its lexicon entry and
-// flags (vader.ts), textstat its syllable/easy-word facts and sentence-segment shape
-// (readability-textstat.ts), the word-list matcher the token's lowercase words. Every part is a
-// pure function of the token's text, so sharing entries across documents cannot change a score.
+// `str.split()` piece, punctuation attached) to a small integer id, and columns indexed by id
+// holding everything the scorers need about it. The hash is computed while the sentence is split
+// (no string is sliced for a token already seen). Each scorer resolves its columns for an id once,
+// on first need: VADER its lexicon value and flags (vader.ts), textstat its syllable/easy-word
+// facts and sentence-segment shape (readability-textstat.ts), the word-list matcher the token's
+// lowercase words (score-text.ts). Every column is a pure function of the token's text, so
+// sharing ids across documents cannot change a score.
+//
+// Why columns rather than one object per token: ids are given in order of first appearance, so
+// the frequent tokens of a text sit together at small ids and their data shares cache lines.
+// Objects scattered over the heap cost a cache miss per token per field group.
 import { isWhitespaceCode } from '../text/index.js';
 
-/**
- * What the scorers know about one raw whitespace token. Parts are filled lazily. The VADER
- * fields live on the entry itself (no second object to reach on the hot path); an emoji-expanded
- * token instead lists one entry (not in the table) per piece in `vaderMany`.
- * @internal
- */
-export class TokenEntry {
-  /** The raw token (a copy that does not keep the source text alive). */
-  readonly key: string;
-  /** `key` packed for comparing without reading it: chars 0–3 and 4–7, when `packed`. */
-  readonly k0: number;
-  /** @see k0 */
-  readonly k1: number;
-  /** `key` has at most 8 chars, all below U+0100. */
-  readonly packed: boolean;
-  /** `key.length`, kept here so a lookup need not read the string. */
-  readonly len: number;
-  /** Lowercase tokenizer words of the token (`appendWords`), or null until resolved. */
-  words: readonly string[] | null = null;
-  /** VADER: 0 unresolved, 1 the entry is one VADER token, 2 see `vaderMany`, 3 no token. */
-  vader = 0;
-  /** VADER: the tokens of an emoji-expanded token. */
-  vaderMany: readonly TokenEntry[] | null = null;
-  /** VADER: `!` added by emoji descriptions. */
-  bangs = 0;
-  /** VADER token after punctuation stripping (§3 step 4), original case. */
-  tok = '';
-  /** `tok` lowercased. */
-  low = '';
-  /** Lexicon valence of `low`, NaN when absent. */
-  lex = Number.NaN;
-  /** Python `tok.isupper()`. */
-  upper = false;
-  /** Booster value of `low` (never 0 for a booster), 0 when not a booster. */
-  booster = 0;
-  /** `low` is a negation word or contains "n't". */
-  negated = false;
-  /** `low` is a word of a multi-word idiom or booster key. */
-  idiom = false;
-  /** One of the `W_*` codes of vader-token.ts, 0 for other words. */
-  code = 0;
-  /** textstat: sentence-segment shape (class runs, 2 bits each), -1 until resolved. */
-  shape = -1;
-  /** textstat: the shape's runs when they do not fit in `shape` (shape is then 0). */
-  runs: Uint8Array | null = null;
-  /** textstat: syllables << 2 | easy << 1 | fromCmudict of the cleaned word; -1 when empty. */
-  info = -1;
-
-  constructor(key: string) {
-    this.key = key;
-    let k0 = 0;
-    let k1 = 0;
-    let packed = key.length <= 8;
-    for (let i = 0; i < key.length && packed; i++) {
-      const c = key.charCodeAt(i);
-      if (c > 0xff) packed = false;
-      else if (i < 4) k0 |= c << (8 * i);
-      else k1 |= c << (8 * (i - 4));
-    }
-    this.k0 = packed ? k0 : 0;
-    this.k1 = packed ? k1 : 0;
-    this.packed = packed;
-    this.len = key.length;
-  }
-}
-
-// Open addressing, linear probing. A slot holds entry index + 1 (0 = empty) and the full hash.
+/** Slots of the open-addressing hash (linear probing); entries stay below half of it. */
 const SLOT_BITS = 17;
 const SLOTS = 1 << SLOT_BITS;
 const MASK = SLOTS - 1;
-/** Entries kept at most (load factor 1/2); the table is emptied when full, which stays correct. */
+/** Ids kept at most between resets; {@link resetTokenTableIfFull} empties a full table. */
 const LIMIT = SLOTS >> 1;
-/** Longer tokens (URLs, rules of dashes) are resolved every time and never stored. */
+/** Beyond this many ids (a pathological sentence), new tokens get ids without a slot. */
+const SLOT_CEILING = (SLOTS * 3) >> 2;
+/** Longer tokens (URLs, rules of dashes) get a fresh id every time and no slot. */
 const MAX_KEY = 48;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-// slots[2k] is the full hash of slot k, slots[2k + 1] its entry index + 1 (0 = empty): one cache
-// line holds both.
-let slots: Int32Array | undefined;
-let entries: TokenEntry[] = [];
+/** VADER column states. @internal */
+export const VADER_UNRESOLVED = 0;
+/** The id is one VADER token. @internal */
+export const VADER_ONE = 1;
+/** The id expands (emoji) into the ids of `vaderMany`. @internal */
+export const VADER_MANY = 2;
+/** The id is no VADER token (the empty string). @internal */
+export const VADER_NONE = 3;
+
+/**
+ * The columns, indexed by id. Typed arrays are replaced (grown) as ids are added, so read them
+ * from this object, not from a copy kept across a lookup.
+ * @internal
+ */
+export class TokenColumns {
+  /** The raw token (a copy that does not keep the source text alive). */
+  keys: string[] = [];
+  /** Per id, 4 ints: length (bit 30 set when the key is packed), chars 0–3, chars 4–7, unused. */
+  meta = new Int32Array(4 * 1024);
+  /** Word-list words: count (-1 until resolved). */
+  wordCount = new Int8Array(1024).fill(-1);
+  /** The first word (lowercase), when there is one. */
+  firstWord: string[] = [];
+  /** All words, when there are 2 or more. */
+  moreWords: Array<readonly string[] | undefined> = [];
+  /** VADER state: one of the VADER_* constants. */
+  vader = new Uint8Array(1024);
+  /** VADER: lexicon valence of the lowercased token, NaN when absent. */
+  lex = new Float64Array(1024);
+  /** VADER: flags, see the F_* constants of vader-token.ts; bits 8–15 the word code. */
+  flags = new Int32Array(1024);
+  /** VADER: the token after punctuation stripping, original case. */
+  tok: string[] = [];
+  /** VADER: `tok` lowercased. */
+  low: string[] = [];
+  /** VADER: ids of the pieces of an emoji-expanded token, and the `!` its descriptions add. */
+  many: Array<Int32Array | undefined> = [];
+  /** VADER: `!` added by emoji descriptions. */
+  bangs: number[] = [];
+  /** textstat: segment shape (class runs, 2 bits each), -1 until resolved, 0 when in `runs`. */
+  shape = new Int32Array(1024).fill(-1);
+  /** textstat: runs that do not fit in `shape`. */
+  runs: Array<Uint8Array | undefined> = [];
+  /** textstat: syllables << 2 | easy << 1 | fromCmudict of the cleaned word; -1 when empty. */
+  info = new Int32Array(1024);
+  /** Ids in use. */
+  size = 0;
+}
+
+/** The table's columns (one process-wide instance). @internal */
+export const columns = new TokenColumns();
+
+let slots: Int32Array | undefined; // slots[2k] full hash, slots[2k + 1] id + 1 (0 = empty)
 const codes: number[] = [];
+const PACKED = 1 << 30;
+
+function grow<T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
 
 /** A copy of `text[s, e)` that does not reference `text` (V8 slices of 13+ chars do). */
 function copyKey(text: string, s: number, e: number): string {
@@ -98,68 +96,102 @@ function copyKey(text: string, s: number, e: number): string {
   return String.fromCharCode.apply(null, codes);
 }
 
-function sameKey(key: string, text: string, s: number, len: number): boolean {
-  if (key.length !== len) return false;
+/** Give `key` a new id (without a slot). */
+function newId(key: string): number {
+  const c = columns;
+  const id = c.size++;
+  if (id === c.vader.length) {
+    c.meta = grow(c.meta, 0);
+    c.wordCount = grow(c.wordCount, -1);
+    c.vader = grow(c.vader, 0);
+    c.lex = grow(c.lex, 0);
+    c.flags = grow(c.flags, 0);
+    c.shape = grow(c.shape, -1);
+    c.info = grow(c.info, 0);
+  }
+  c.keys[id] = key;
+  let k0 = 0;
+  let k1 = 0;
+  let packed = key.length <= 8;
+  for (let i = 0; i < key.length && packed; i++) {
+    const ch = key.charCodeAt(i);
+    if (ch > 0xff) packed = false;
+    else if (i < 4) k0 |= ch << (8 * i);
+    else k1 |= ch << (8 * (i - 4));
+  }
+  c.meta[4 * id] = packed ? key.length | PACKED : key.length;
+  c.meta[4 * id + 1] = packed ? k0 : 0;
+  c.meta[4 * id + 2] = packed ? k1 : 0;
+  return id;
+}
+
+function sameKey(id: number, text: string, s: number, len: number): boolean {
+  const meta = columns.meta;
+  const m = meta[4 * id]!;
+  if ((m & ~PACKED) !== len) return false;
+  if ((m & PACKED) !== 0) {
+    let k0 = 0;
+    let k1 = 0;
+    for (let i = 0; i < len; i++) {
+      const ch = text.charCodeAt(s + i);
+      if (ch > 0xff) return false;
+      if (i < 4) k0 |= ch << (8 * i);
+      else k1 |= ch << (8 * (i - 4));
+    }
+    return k0 === meta[4 * id + 1] && k1 === meta[4 * id + 2];
+  }
+  const key = columns.keys[id]!;
   for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
   return true;
 }
 
-function samePacked(entry: TokenEntry, text: string, s: number, len: number): boolean {
-  if (entry.len !== len) return false;
-  let k0 = 0;
-  let k1 = 0;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(s + i);
-    if (c > 0xff) return false;
-    if (i < 4) k0 |= c << (8 * i);
-    else k1 |= c << (8 * (i - 4));
-  }
-  return k0 === entry.k0 && k1 === entry.k1;
-}
-
-function find(text: string, s: number, e: number, h: number): TokenEntry {
+function find(text: string, s: number, e: number, h: number): number {
   const len = e - s;
-  if (len > MAX_KEY) return new TokenEntry(text.slice(s, e));
+  if (len > MAX_KEY || columns.size >= SLOT_CEILING) return newId(text.slice(s, e));
   slots ??= new Int32Array(2 * SLOTS);
   let slot = h & MASK;
   for (;;) {
-    const id = slots[2 * slot + 1]!;
-    if (id === 0) break;
-    if (slots[2 * slot] === h) {
-      const entry = entries[id - 1]!;
-      if (entry.packed) {
-        if (samePacked(entry, text, s, len)) return entry;
-      } else if (sameKey(entry.key, text, s, len)) return entry;
-    }
+    const id1 = slots[2 * slot + 1]!;
+    if (id1 === 0) break;
+    if (slots[2 * slot] === h && sameKey(id1 - 1, text, s, len)) return id1 - 1;
     slot = (slot + 1) & MASK;
   }
-  if (entries.length >= LIMIT) {
-    slots.fill(0);
-    entries = [];
-    slot = h & MASK;
-  }
-  const entry = new TokenEntry(copyKey(text, s, e));
-  entries.push(entry);
+  const id = newId(copyKey(text, s, e));
   slots[2 * slot] = h;
-  slots[2 * slot + 1] = entries.length;
-  return entry;
+  slots[2 * slot + 1] = id + 1;
+  return id;
+}
+
+/**
+ * Empty the table when it holds {@link LIMIT} ids or more. Ids given out before are invalid
+ * afterwards, so callers reset only where they hold none (between sentences, between calls).
+ *
+ * @internal
+ */
+export function resetTokenTableIfFull(): void {
+  if (columns.size < LIMIT) return;
+  const c = new TokenColumns();
+  Object.assign(columns, c);
+  slots?.fill(0);
 }
 
 /** `!` and `?` counted by the last {@link scanTokens} call. @internal */
 export const scanCounts = { exclaims: 0, questions: 0 };
 
 /**
- * Split `text[start, end)` on Python whitespace (as `splitWhitespace`) and resolve each piece to
- * its table entry, counting `!` and `?` in the same pass (into {@link scanCounts}).
+ * Split `text[start, end)` on Python whitespace (as `splitWhitespace`) and look each piece up,
+ * counting `!` and `?` in the same pass (into {@link scanCounts}).
  *
  * @internal
  * @param text - The text.
  * @param start - First index.
  * @param end - Index to stop before.
- * @param out - Receives the entries from index 0; it is not truncated.
- * @returns How many entries were written.
+ * @param out - Receives the ids from index 0 (grown when too short; the array in use is returned
+ *   by {@link scanBuffer}).
+ * @returns How many ids were written.
  */
-export function scanTokens(text: string, start: number, end: number, out: TokenEntry[]): number {
+export function scanTokens(text: string, start: number, end: number): number {
+  let out = buffer;
   let n = 0;
   let exclaims = 0;
   let questions = 0;
@@ -181,6 +213,10 @@ export function scanTokens(text: string, start: number, end: number, out: TokenE
       c = text.charCodeAt(i);
       if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) break;
     }
+    if (n === out.length) {
+      out = grow(out, 0);
+      buffer = out;
+    }
     out[n++] = find(text, s, i, h);
   }
   scanCounts.exclaims = exclaims;
@@ -188,14 +224,39 @@ export function scanTokens(text: string, start: number, end: number, out: TokenE
   return n;
 }
 
+let buffer = new Int32Array(1024);
+
 /**
- * The table entry of one token given as a string (any characters, whitespace included: callers
- * outside the scorer, such as `vaderCompoundOfTokens`, may pass such tokens).
+ * The ids written by the last {@link scanTokens} call (valid until the next call).
+ * @internal
+ */
+export function scanBuffer(): Int32Array {
+  return buffer;
+}
+
+/** Shrink the scan buffer after a pathological sentence. @internal */
+export function releaseScanBuffer(): void {
+  if (buffer.length > 65_536) buffer = new Int32Array(1024);
+}
+
+/**
+ * The id of one token given as a string (any characters, whitespace included: callers outside
+ * the scorer, such as `vaderCompoundOfTokens`, may pass such tokens).
  *
  * @internal
  */
-export function entryOf(token: string): TokenEntry {
+export function idOf(token: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), FNV_PRIME);
   return find(token, 0, token.length, h);
+}
+
+/**
+ * A fresh id for a VADER piece of an emoji-expanded token (no slot: it is reached through its
+ * token's `many` column).
+ *
+ * @internal
+ */
+export function pieceId(piece: string): number {
+  return newId(piece.length < 13 ? piece : copyKey(piece, 0, piece.length));
 }

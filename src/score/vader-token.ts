@@ -1,7 +1,7 @@
 // One VADER token resolved once: its lexicon value and every flag the rules test (spec vader.md
 // §3 step 4, §5), so the rules read fields instead of hashing strings again.
-import { TokenEntry } from './token-table.js';
-import { BOOSTER, IDIOM_WORDS, NEGATE } from './vader-data.js';
+import { columns, VADER_ONE } from './token-table.js';
+import { B_DECR, B_INCR, BOOSTER, IDIOM_WORDS, NEGATE } from './vader-data.js';
 import { isPythonUpper, stripVaderPunctuation } from './vader-python.js';
 
 /** Words the rules compare against, as small codes (0: none of them). @internal */
@@ -50,43 +50,47 @@ const WORD_CODES: ReadonlyMap<string, number> = new Map([
   ['but', W_BUT],
 ]);
 
+/** Flag bits of the `flags` column; bits 8–15 hold the word code. @internal */
+export const F_UPPER = 1;
+/** `low` is a negation word or contains "n't". @internal */
+export const F_NEGATED = 2;
+/** `low` is a word of a multi-word idiom or booster key. @internal */
+export const F_IDIOM = 4;
+/** `low` is an intensifying booster (B_INCR). @internal */
+export const F_BOOST_UP = 8;
+/** `low` is a dampening booster (B_DECR). @internal */
+export const F_BOOST_DOWN = 16;
+
 /**
- * Resolve the VADER fields of `target` from one whitespace piece (no whitespace in it, emoji
- * already replaced): punctuation stripping, lowercasing, the lexicon and every flag the rules test.
+ * Resolve the VADER columns of token id `id` from one whitespace piece (no whitespace in it,
+ * emoji already replaced): punctuation stripping, lowercasing, the lexicon and every flag the
+ * rules test.
  *
  * @internal
- * @param target - The entry to fill.
+ * @param id - The token table id to fill.
  * @param raw - The piece.
  * @param lexicon - VADER's lexicon.
  * @param mayHaveUpper - False promises that lowercasing would not change the stripped token.
- * @returns `target`.
  */
-export function resolveVaderFields(
-  target: TokenEntry,
+export function resolveVaderColumns(
+  id: number,
   raw: string,
   lexicon: ReadonlyMap<string, number>,
-  mayHaveUpper = true,
-): TokenEntry {
+  mayHaveUpper: boolean,
+): void {
   const tok = stripVaderPunctuation(raw);
   const low = mayHaveUpper ? tok.toLowerCase() : tok;
-  target.tok = tok;
-  target.low = low;
-  target.lex = lexicon.get(low) ?? Number.NaN;
-  target.upper = mayHaveUpper && isPythonUpper(tok);
-  target.booster = BOOSTER.get(low) ?? 0;
-  target.negated = NEGATE.has(low) || low.includes("n't");
-  target.idiom = IDIOM_WORDS.has(low);
-  target.code = WORD_CODES.get(low) ?? 0;
-  target.vader = 1;
-  return target;
-}
-
-/**
- * A VADER token of its own (not in the token table): for emoji-expanded pieces and the
- * text-level functions.
- *
- * @internal
- */
-export function makeVaderToken(raw: string, lexicon: ReadonlyMap<string, number>): TokenEntry {
-  return resolveVaderFields(new TokenEntry(raw), raw, lexicon);
+  const booster = BOOSTER.get(low);
+  let flags = (WORD_CODES.get(low) ?? 0) << 8;
+  if (mayHaveUpper && isPythonUpper(tok)) flags |= F_UPPER;
+  if (NEGATE.has(low) || low.includes("n't")) flags |= F_NEGATED;
+  if (IDIOM_WORDS.has(low)) flags |= F_IDIOM;
+  if (booster === B_INCR) flags |= F_BOOST_UP;
+  else if (booster === B_DECR) flags |= F_BOOST_DOWN;
+  const c = columns;
+  c.tok[id] = tok;
+  c.low[id] = low;
+  c.lex[id] = lexicon.get(low) ?? Number.NaN;
+  c.flags[id] = flags;
+  c.vader[id] = VADER_ONE;
 }

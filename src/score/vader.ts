@@ -4,12 +4,34 @@
 // operations follows it step by step so that unrounded results are bit-identical.
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { splitWhitespace } from '../text/index.js';
-import { entryOf, type TokenEntry } from './token-table.js';
-import { BOOSTER, C_INCR, N_SCALAR, SPECIAL_CASES, type VaderLexicons, vaderLexicons } from './vader-data.js';
+import {
+  columns,
+  idOf,
+  pieceId,
+  resetTokenTableIfFull,
+  VADER_MANY,
+  VADER_NONE,
+  VADER_ONE,
+  VADER_UNRESOLVED,
+} from './token-table.js';
+import {
+  B_DECR,
+  B_INCR,
+  BOOSTER,
+  C_INCR,
+  N_SCALAR,
+  SPECIAL_CASES,
+  type VaderLexicons,
+  vaderLexicons,
+} from './vader-data.js';
 import { roundHalfEven } from './vader-python.js';
 import {
-  makeVaderToken,
-  resolveVaderFields,
+  F_BOOST_DOWN,
+  F_BOOST_UP,
+  F_IDIOM,
+  F_NEGATED,
+  F_UPPER,
+  resolveVaderColumns,
   W_AT,
   W_BUT,
   W_DOUBT,
@@ -41,44 +63,47 @@ export interface VaderScores {
 // ---------------------------------------------------------------------------------------------
 // Scratch state for one text. Scoring is synchronous and never re-entered, so reusing these
 // buffers avoids allocating per sentence on the document scorer's hot path. Each token is a
-// resolved TokenEntry (lexicon value and flags looked up once per distinct token).
-let seq: TokenEntry[] = []; // tokens after §3 step 4
+// token table id whose VADER columns (lexicon value, flags) are resolved once per distinct token.
+let seq = new Int32Array(256); // token ids after §3 step 4
 let val = new Float64Array(256); // the list S of §4
 let count = 0;
 let capDiffState = -1; // -1 unknown, 0 false, 1 true (§3 step 5, computed only when needed)
-let lex: ReadonlyMap<string, number> = new Map();
+// The columns in use while the rules run (bound by computeValences; nothing grows meanwhile).
+let lexA = new Float64Array(0);
+let flagA = new Int32Array(0);
+let lowA: readonly string[] = [];
 
-function reset(lexicons: VaderLexicons): void {
+function reset(): void {
   count = 0;
   capDiffState = -1;
-  lex = lexicons.lexicon;
 }
 
 function release(): void {
   // Do not keep a pathological sentence's buffers alive.
   if (seq.length > 65_536) {
-    seq = [];
+    seq = new Int32Array(256);
     val = new Float64Array(256);
   }
 }
 
-function push(t: TokenEntry): void {
-  if (count === val.length) val = new Float64Array(count * 2);
-  seq[count++] = t;
-}
-
-/** Append one whitespace piece (no whitespace, no emoji left in it). */
-function addToken(raw: string): void {
-  push(makeVaderToken(raw, lex));
+function push(id: number): void {
+  if (count === seq.length) {
+    const grown = new Int32Array(count * 2);
+    grown.set(seq);
+    seq = grown;
+    val = new Float64Array(count * 2);
+  }
+  seq[count++] = id;
 }
 
 /**
  * Replace single-code-point emoji in `raw` by their descriptions, each preceded by a space
- * (§3 step 1), and resolve the pieces into `out`; returns the number of `!` the descriptions
- * add. The leading space the spec omits after U+0020 or at the start of the text only ever sits
- * next to whitespace, so adding it always and splitting afterwards gives the same tokens.
+ * (§3 step 1), and give each resulting piece its own id; returns the number of `!` the
+ * descriptions add. The leading space the spec omits after U+0020 or at the start of the text
+ * only ever sits next to whitespace, so adding it always and splitting afterwards gives the
+ * same tokens.
  */
-function expandToken(raw: string, lexicons: VaderLexicons, out: TokenEntry[]): number {
+function expandToken(raw: string, lexicons: VaderLexicons, out: number[]): number {
   const { emoji, emojiExclaims } = lexicons;
   let text = '';
   let bangs = 0;
@@ -104,16 +129,20 @@ function expandToken(raw: string, lexicons: VaderLexicons, out: TokenEntry[]): n
     i += width - 1;
   }
   const expanded = from === 0 ? raw : text + raw.slice(from);
-  for (const piece of splitWhitespace(expanded)) out.push(makeVaderToken(piece, lexicons.lexicon));
+  for (const piece of splitWhitespace(expanded)) {
+    const id = pieceId(piece);
+    resolveVaderColumns(id, piece, lexicons.lexicon, true);
+    out.push(id);
+  }
   return bangs;
 }
 
 /**
- * Resolve the VADER part of a token table entry: the tokens canonical VADER makes of this raw
- * whitespace token, and the `!` its emoji descriptions add.
+ * Resolve the VADER columns of a raw whitespace token's id: the tokens canonical VADER makes of
+ * it, and the `!` its emoji descriptions add.
  */
-function resolveEntry(entry: TokenEntry, lexicons: VaderLexicons): void {
-  const raw = entry.key;
+function resolveId(id: number, lexicons: VaderLexicons): void {
+  const raw = columns.keys[id]!;
   let plain = raw.length > 0;
   let upper = false;
   for (let i = 0; i < raw.length; i++) {
@@ -126,25 +155,30 @@ function resolveEntry(entry: TokenEntry, lexicons: VaderLexicons): void {
     if (c >= 65 && c <= 90) upper = true;
   }
   // U+0021–U+0084 lowercase only A–Z, so without them the token is already lowercase.
-  if (plain) resolveVaderFields(entry, raw, lexicons.lexicon, upper);
+  if (plain) resolveVaderColumns(id, raw, lexicons.lexicon, upper);
   else if (raw.length > 0) {
-    const many: TokenEntry[] = [];
-    entry.bangs = expandToken(raw, lexicons, many);
-    entry.vaderMany = many;
-    entry.vader = 2;
-  } else entry.vader = 3;
+    const many: number[] = [];
+    const bangs = expandToken(raw, lexicons, many);
+    columns.many[id] = Int32Array.from(many);
+    columns.bangs[id] = bangs;
+    columns.vader[id] = VADER_MANY;
+  } else columns.vader[id] = VADER_NONE;
 }
 
-/** Push the entries' tokens; returns the `!` their emoji add. */
-function pushEntries(entries: readonly TokenEntry[], n: number, lexicons: VaderLexicons): number {
+/** Push the VADER tokens of `n` raw-token ids; returns the `!` their emoji add. */
+function pushIds(ids: Int32Array, n: number, lexicons: VaderLexicons): number {
   let bangs = 0;
   for (let k = 0; k < n; k++) {
-    const entry = entries[k]!;
-    if (entry.vader === 0) resolveEntry(entry, lexicons);
-    if (entry.vader === 1) push(entry);
-    else if (entry.vader === 2) {
-      for (const t of entry.vaderMany!) push(t);
-      bangs += entry.bangs;
+    const id = ids[k]!;
+    let state = columns.vader[id]!;
+    if (state === VADER_UNRESOLVED) {
+      resolveId(id, lexicons);
+      state = columns.vader[id]!;
+    }
+    if (state === VADER_ONE) push(id);
+    else if (state === VADER_MANY) {
+      for (const piece of columns.many[id]!) push(piece);
+      bangs += columns.bangs[id]!;
     }
   }
   return bangs;
@@ -170,12 +204,28 @@ function replaceEmoji(text: string, emoji: ReadonlyMap<number, string>): string 
   return out;
 }
 
+function flagsAt(i: number): number {
+  return flagA[seq[i]!]!;
+}
+
+function codeAt(i: number): number {
+  return flagA[seq[i]!]! >> 8;
+}
+
+function isUpperAt(i: number): boolean {
+  return (flagA[seq[i]!]! & F_UPPER) !== 0;
+}
+
+function isNegatedAt(i: number): boolean {
+  return (flagA[seq[i]!]! & F_NEGATED) !== 0;
+}
+
 function capDiff(): boolean {
   if (capDiffState < 0) {
     let upper = false;
     let notUpper = false;
     for (let i = 0; i < count && !(upper && notUpper); i++) {
-      if (seq[i]!.upper) upper = true;
+      if (isUpperAt(i)) upper = true;
       else notUpper = true;
     }
     capDiffState = upper && notUpper ? 1 : 0;
@@ -185,51 +235,46 @@ function capDiff(): boolean {
 
 /** Booster contribution of the window word at index j for the current valence v (§5.4). */
 function scalar(j: number, v: number): number {
-  const t = seq[j]!;
-  let b = t.booster;
-  if (b === 0) return 0;
+  const f = flagsAt(j);
+  if ((f & (F_BOOST_UP | F_BOOST_DOWN)) === 0) return 0;
+  let b = (f & F_BOOST_UP) !== 0 ? B_INCR : B_DECR;
   if (v < 0) b = -b;
-  if (t.upper && capDiff()) b = v > 0 ? b + C_INCR : b - C_INCR;
+  if ((f & F_UPPER) !== 0 && capDiff()) b = v > 0 ? b + C_INCR : b - C_INCR;
   return b;
 }
 
 /** §5.5 */
 function negationCheck(i: number, v: number, k: number): number {
-  if (k === 0) return seq[i - 1]!.negated ? v * N_SCALAR : v;
+  if (k === 0) return isNegatedAt(i - 1) ? v * N_SCALAR : v;
   if (k === 1) {
-    const w2 = seq[i - 2]!;
-    const w1 = seq[i - 1]!.code;
-    if (w2.code === W_NEVER && (w1 === W_SO || w1 === W_THIS)) return v * 1.25;
-    if (w2.code === W_WITHOUT && w1 === W_DOUBT) return v;
-    return w2.negated ? v * N_SCALAR : v;
+    const w2 = codeAt(i - 2);
+    const w1 = codeAt(i - 1);
+    if (w2 === W_NEVER && (w1 === W_SO || w1 === W_THIS)) return v * 1.25;
+    if (w2 === W_WITHOUT && w1 === W_DOUBT) return v;
+    return isNegatedAt(i - 2) ? v * N_SCALAR : v;
   }
-  const w3 = seq[i - 3]!;
-  const w2 = seq[i - 2]!.code;
-  const w1 = seq[i - 1]!.code;
+  const w3 = codeAt(i - 3);
+  const w2 = codeAt(i - 2);
+  const w1 = codeAt(i - 1);
   // The canonical condition reads `never … so/this` OR `so/this` directly before (§5.5, quirk 8).
-  if ((w3.code === W_NEVER && (w2 === W_SO || w2 === W_THIS)) || w1 === W_SO || w1 === W_THIS)
-    return v * 1.25;
-  if (w3.code === W_WITHOUT && (w2 === W_DOUBT || w1 === W_DOUBT)) return v;
-  return w3.negated ? v * N_SCALAR : v;
+  if ((w3 === W_NEVER && (w2 === W_SO || w2 === W_THIS)) || w1 === W_SO || w1 === W_THIS) return v * 1.25;
+  if (w3 === W_WITHOUT && (w2 === W_DOUBT || w1 === W_DOUBT)) return v;
+  return isNegatedAt(i - 3) ? v * N_SCALAR : v;
 }
 
 /** §5.6, at k = 2 only (so i ≥ 3). */
 function idiomCheck(i: number, v: number): number {
-  const t3 = seq[i - 3]!;
-  const t2 = seq[i - 2]!;
-  const t1 = seq[i - 1]!;
-  const t0 = seq[i]!;
-  const in3 = t3.idiom;
-  const in2 = t2.idiom;
-  const in1 = t1.idiom;
-  const in0 = t0.idiom;
+  const in3 = (flagsAt(i - 3) & F_IDIOM) !== 0;
+  const in2 = (flagsAt(i - 2) & F_IDIOM) !== 0;
+  const in1 = (flagsAt(i - 1) & F_IDIOM) !== 0;
+  const in0 = (flagsAt(i) & F_IDIOM) !== 0;
   // Tokens never contain a space, so a joined window can only be a multi-word key when each of
   // its words is an idiom word: without any, no string is built.
   if (!(in0 || in1 || in2 || in3)) return v;
-  const w3 = t3.low;
-  const w2 = t2.low;
-  const w1 = t1.low;
-  const w0 = t0.low;
+  const w3 = lowA[seq[i - 3]!]!;
+  const w2 = lowA[seq[i - 2]!]!;
+  const w1 = lowA[seq[i - 1]!]!;
+  const w0 = lowA[seq[i]!]!;
   let special: number | undefined;
   if (in1 && in0) special = SPECIAL_CASES.get(`${w1} ${w0}`);
   if (special === undefined && in2 && in1 && in0) special = SPECIAL_CASES.get(`${w2} ${w1} ${w0}`);
@@ -237,12 +282,12 @@ function idiomCheck(i: number, v: number): number {
   if (special === undefined && in3 && in2 && in1) special = SPECIAL_CASES.get(`${w3} ${w2} ${w1}`);
   if (special === undefined && in3 && in2) special = SPECIAL_CASES.get(`${w3} ${w2}`);
   if (special !== undefined) v = special;
-  if (in0 && i + 1 < count && seq[i + 1]!.idiom) {
-    const w4 = seq[i + 1]!.low;
+  if (in0 && i + 1 < count && (flagsAt(i + 1) & F_IDIOM) !== 0) {
+    const w4 = lowA[seq[i + 1]!]!;
     const b1 = SPECIAL_CASES.get(`${w0} ${w4}`);
     if (b1 !== undefined) v = b1;
-    if (i + 2 < count && seq[i + 2]!.idiom) {
-      const b2 = SPECIAL_CASES.get(`${w0} ${w4} ${seq[i + 2]!.low}`);
+    if (i + 2 < count && (flagsAt(i + 2) & F_IDIOM) !== 0) {
+      const b2 = SPECIAL_CASES.get(`${w0} ${w4} ${lowA[seq[i + 2]!]!}`);
       if (b2 !== undefined) v = b2;
     }
   }
@@ -262,25 +307,24 @@ function idiomCheck(i: number, v: number): number {
 }
 
 function inLexicon(j: number): boolean {
-  return !Number.isNaN(seq[j]!.lex);
+  return !Number.isNaN(lexA[seq[j]!]!);
 }
 
 /** §5: the valence of the lexicon token at index i. */
 function valence(i: number): number {
-  const t = seq[i]!;
-  const base = t.lex;
+  const base = lexA[seq[i]!]!;
   let v = base;
   // §5.2 "no" as a determiner, then "no" within three words before.
-  if (t.code === W_NO && i < count - 1 && inLexicon(i + 1)) v = 0.0;
+  if (codeAt(i) === W_NO && i < count - 1 && inLexicon(i + 1)) v = 0.0;
   if (
-    (i > 0 && seq[i - 1]!.code === W_NO) ||
-    (i > 1 && seq[i - 2]!.code === W_NO) ||
-    (i > 2 && seq[i - 3]!.code === W_NO && (seq[i - 1]!.code === W_OR || seq[i - 1]!.code === W_NOR))
+    (i > 0 && codeAt(i - 1) === W_NO) ||
+    (i > 1 && codeAt(i - 2) === W_NO) ||
+    (i > 2 && codeAt(i - 3) === W_NO && (codeAt(i - 1) === W_OR || codeAt(i - 1) === W_NOR))
   ) {
     v = base * N_SCALAR;
   }
   // §5.3 ALL-CAPS emphasis (v == 0 is pushed negative, as in the original).
-  if (t.upper && capDiff()) v = v > 0 ? v + C_INCR : v - C_INCR;
+  if (isUpperAt(i) && capDiff()) v = v > 0 ? v + C_INCR : v - C_INCR;
   // §5.4 three-word window; a lexicon word at distance d blocks that distance.
   for (let k = 0; k < 3 && i > k; k++) {
     if (inLexicon(i - k - 1)) continue;
@@ -292,10 +336,10 @@ function valence(i: number): number {
     if (k === 2) v = idiomCheck(i, v);
   }
   // §5.7 "least"
-  if (i > 1 && seq[i - 1]!.code === W_LEAST && !inLexicon(i - 1)) {
-    const w2 = seq[i - 2]!.code;
+  if (i > 1 && codeAt(i - 1) === W_LEAST && !inLexicon(i - 1)) {
+    const w2 = codeAt(i - 2);
     if (w2 !== W_AT && w2 !== W_VERY) v = v * N_SCALAR;
-  } else if (i === 1 && seq[0]!.code === W_LEAST && !inLexicon(0)) {
+  } else if (i === 1 && codeAt(0) === W_LEAST && !inLexicon(0)) {
     v = v * N_SCALAR;
   }
   return v;
@@ -303,13 +347,18 @@ function valence(i: number): number {
 
 /** §4 main loop, then §5.8. */
 function computeValences(): void {
+  lexA = columns.lex;
+  flagA = columns.flags;
+  lowA = columns.low;
   let but = -1;
   for (let i = 0; i < count; i++) {
-    const t = seq[i]!;
-    if (but < 0 && t.code === W_BUT) but = i;
-    if (Number.isNaN(t.lex) || t.booster !== 0) {
+    const id = seq[i]!;
+    const f = flagA[id]!;
+    const code = f >> 8;
+    if (but < 0 && code === W_BUT) but = i;
+    if (Number.isNaN(lexA[id]!) || (f & (F_BOOST_UP | F_BOOST_DOWN)) !== 0) {
       val[i] = 0; // not a lexicon word, or a booster (which scores 0 itself)
-    } else if (t.code === W_KIND && i < count - 1 && seq[i + 1]!.code === W_OF) {
+    } else if (code === W_KIND && i < count - 1 && codeAt(i + 1) === W_OF) {
       val[i] = 0;
     } else {
       val[i] = valence(i);
@@ -488,7 +537,8 @@ function checkText(text: unknown, fn: string): asserts text is string {
 export function vaderRawScores(text: string): VaderScores {
   checkText(text, 'vaderRawScores');
   const lexicons = vaderLexicons();
-  reset(lexicons);
+  resetTokenTableIfFull();
+  reset();
   const t = replaceEmoji(text, lexicons.emoji);
   let exclaims = 0;
   let questions = 0;
@@ -497,7 +547,7 @@ export function vaderRawScores(text: string): VaderScores {
     if (c === 0x21) exclaims++;
     else if (c === 0x3f) questions++;
   }
-  for (const piece of splitWhitespace(t)) addToken(piece);
+  for (const piece of splitWhitespace(t)) pushToken(piece, lexicons);
   computeValences();
   const scores = scoresOf(amplifier(exclaims, questions));
   release();
@@ -555,11 +605,12 @@ export interface VaderValences {
 export function vaderValences(text: string): VaderValences {
   checkText(text, 'vaderValences');
   const lexicons = vaderLexicons();
-  reset(lexicons);
-  for (const piece of splitWhitespace(replaceEmoji(text, lexicons.emoji))) addToken(piece);
+  resetTokenTableIfFull();
+  reset();
+  for (const piece of splitWhitespace(replaceEmoji(text, lexicons.emoji))) pushToken(piece, lexicons);
   computeValences();
   const result = {
-    tokens: seq.slice(0, count).map((t) => t.tok),
+    tokens: Array.from(seq.subarray(0, count), (id) => columns.tok[id]!),
     valences: Array.from(val.subarray(0, count)),
   };
   release();
@@ -627,12 +678,10 @@ export function vaderCompoundOfTokens(
     }
   }
   const lexicons = vaderLexicons();
-  reset(lexicons);
+  resetTokenTableIfFull();
+  reset();
   let exclaims = exclaimCount;
-  for (let r = 0; r < rawTokens.length; r++) {
-    entryScratch[0] = entryOf(rawTokens[r]!);
-    exclaims += pushEntries(entryScratch, 1, lexicons);
-  }
+  for (let r = 0; r < rawTokens.length; r++) exclaims += pushToken(rawTokens[r]!, lexicons);
   if (count === 0) return 0;
   computeValences();
   const compound = compoundOf(amplifier(exclaims, questionCount));
@@ -640,29 +689,35 @@ export function vaderCompoundOfTokens(
   return compound;
 }
 
-const entryScratch: TokenEntry[] = [];
+const one = new Int32Array(1);
+
+/** Push the VADER tokens of one raw token given as a string; returns the `!` its emoji add. */
+function pushToken(raw: string, lexicons: VaderLexicons): number {
+  one[0] = idOf(raw);
+  return pushIds(one, 1, lexicons);
+}
 
 /**
- * The unrounded VADER compound of one sentence given as token table entries (the document
- * scorer's path: no argument checks, no strings hashed again). Same contract and result as
- * {@link vaderCompoundOfTokens} on the entries' raw tokens.
+ * The unrounded VADER compound of one sentence given as token table ids (the document scorer's
+ * path: no argument checks, no strings hashed again). Same contract and result as
+ * {@link vaderCompoundOfTokens} on the ids' raw tokens.
  *
  * @internal
- * @param entries - The sentence's whitespace tokens, resolved by `scanTokens`.
- * @param n - How many of `entries` belong to the sentence.
+ * @param ids - The sentence's whitespace tokens, from `scanTokens`.
+ * @param n - How many of `ids` belong to the sentence.
  * @param exclaimCount - Number of `!` in the sentence.
  * @param questionCount - Number of `?` in the sentence.
  * @returns The compound score, unrounded; 0 when there are no tokens.
  */
-export function vaderCompoundOfEntries(
-  entries: readonly TokenEntry[],
+export function vaderCompoundOfIds(
+  ids: Int32Array,
   n: number,
   exclaimCount: number,
   questionCount: number,
 ): number {
   const lexicons = vaderLexicons();
-  reset(lexicons);
-  const exclaims = exclaimCount + pushEntries(entries, n, lexicons);
+  reset();
+  const exclaims = exclaimCount + pushIds(ids, n, lexicons);
   if (count === 0) return 0;
   computeValences();
   const compound = compoundOf(amplifier(exclaims, questionCount));
