@@ -42,8 +42,6 @@ export const VADER_NONE = 3;
 export class TokenColumns {
   /** The raw token (a copy that does not keep the source text alive). */
   keys: string[] = [];
-  /** Per id, 4 ints: length (bit 30 set when the key is packed), chars 0–3, chars 4–7, unused. */
-  meta = new Int32Array(4 * 1024);
   /** Word-list words: count (-1 until resolved). */
   wordCount = new Int8Array(1024).fill(-1);
   /** The first word (lowercase), when there is one. */
@@ -77,9 +75,8 @@ export class TokenColumns {
 /** The table's columns (one process-wide instance). @internal */
 export const columns = new TokenColumns();
 
-let slots: Int32Array | undefined; // slots[2k] full hash, slots[2k + 1] id + 1 (0 = empty)
+let slots: Int32Array | undefined; // see find()
 const codes: number[] = [];
-const PACKED = 1 << 30;
 
 function grow<T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, fill: number): T {
   const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -101,7 +98,6 @@ function newId(key: string): number {
   const c = columns;
   const id = c.size++;
   if (id === c.vader.length) {
-    c.meta = grow(c.meta, 0);
     c.wordCount = grow(c.wordCount, -1);
     c.vader = grow(c.vader, 0);
     c.lex = grow(c.lex, 0);
@@ -110,55 +106,56 @@ function newId(key: string): number {
     c.info = grow(c.info, 0);
   }
   c.keys[id] = key;
-  let k0 = 0;
-  let k1 = 0;
-  let packed = key.length <= 8;
-  for (let i = 0; i < key.length && packed; i++) {
-    const ch = key.charCodeAt(i);
-    if (ch > 0xff) packed = false;
-    else if (i < 4) k0 |= ch << (8 * i);
-    else k1 |= ch << (8 * (i - 4));
-  }
-  c.meta[4 * id] = packed ? key.length | PACKED : key.length;
-  c.meta[4 * id + 1] = packed ? k0 : 0;
-  c.meta[4 * id + 2] = packed ? k1 : 0;
   return id;
 }
 
-function sameKey(id: number, text: string, s: number, len: number): boolean {
-  const meta = columns.meta;
-  const m = meta[4 * id]!;
-  if ((m & ~PACKED) !== len) return false;
-  if ((m & PACKED) !== 0) {
-    let k0 = 0;
-    let k1 = 0;
-    for (let i = 0; i < len; i++) {
-      const ch = text.charCodeAt(s + i);
-      if (ch > 0xff) return false;
-      if (i < 4) k0 |= ch << (8 * i);
-      else k1 |= ch << (8 * (i - 4));
-    }
-    return k0 === meta[4 * id + 1] && k1 === meta[4 * id + 2];
-  }
+/** Compare a key that does not fit in its slot (more than 8 chars, or one above U+00FF). */
+function sameLongKey(id: number, text: string, s: number, len: number): boolean {
   const key = columns.keys[id]!;
+  if (key.length !== len) return false;
   for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
   return true;
 }
 
+// A slot is 4 ints: the full hash; id + 1 (bits 0–19), key length (bits 20–25) and a packed flag
+// (bit 26); then the key's chars 0–3 and 4–7 when packed (at most 8 chars, all below U+0100).
+// A packed key is compared inside its slot, so most lookups touch one cache line.
+const ID_MASK = (1 << 20) - 1;
+const SLOT_PACKED = 1 << 26;
+
 function find(text: string, s: number, e: number, h: number): number {
   const len = e - s;
   if (len > MAX_KEY || columns.size >= SLOT_CEILING) return newId(text.slice(s, e));
-  slots ??= new Int32Array(2 * SLOTS);
+  let k0 = 0;
+  let k1 = 0;
+  let packed = len <= 8;
+  for (let i = 0; i < len && packed; i++) {
+    const ch = text.charCodeAt(s + i);
+    if (ch > 0xff) packed = false;
+    else if (i < 4) k0 |= ch << (8 * i);
+    else k1 |= ch << (8 * (i - 4));
+  }
+  const tag = (len << 20) | (packed ? SLOT_PACKED : 0);
+  slots ??= new Int32Array(4 * SLOTS);
   let slot = h & MASK;
   for (;;) {
-    const id1 = slots[2 * slot + 1]!;
-    if (id1 === 0) break;
-    if (slots[2 * slot] === h && sameKey(id1 - 1, text, s, len)) return id1 - 1;
+    const at = 4 * slot;
+    const word = slots[at + 1]!;
+    if (word === 0) break;
+    if (slots[at] === h && (word & ~ID_MASK) === tag) {
+      const id = (word & ID_MASK) - 1;
+      if (packed) {
+        if (slots[at + 2] === k0 && slots[at + 3] === k1) return id;
+      } else if (sameLongKey(id, text, s, len)) return id;
+    }
     slot = (slot + 1) & MASK;
   }
   const id = newId(copyKey(text, s, e));
-  slots[2 * slot] = h;
-  slots[2 * slot + 1] = id + 1;
+  const at = 4 * slot;
+  slots[at] = h;
+  slots[at + 1] = tag | (id + 1);
+  slots[at + 2] = k0;
+  slots[at + 3] = k1;
   return id;
 }
 
