@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkBoolean, checkEnum, checkOptions, didYouMean } from '../options/index.js';
 import { appendWords, countWords } from '../text/index.js';
 import { SentenceScanner } from '../text/sentences.js';
 import { type FogMode, type ReadabilityResult, readabilityFromCounts } from './readability.js';
@@ -149,13 +150,16 @@ const WORD_LIST_ATTRIBUTES: ReadonlySet<string> = new Set(DEFAULT_WORD_LIST_NAME
 const compiledCustom = new WeakMap<WordLists, CompiledWordLists>();
 
 // Options are resolved in this one place, defaults merged under the caller's values.
-function resolveOptions(options: ScoreOptions | undefined, call: string): ResolvedOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new InvalidArgumentError(
-      'options',
-      `${call}(text, options) needs options as an object, got ${describeType(options)}; for example ${call}(text, { fogMode: 'gunning' })`,
-    );
-  }
+const SCORE_OPTION_KEYS: readonly string[] = ['attributes', 'wordLists', 'fogMode', 'matchCounts'];
+const SCORE_TEXTS_OPTION_KEYS: readonly string[] = [...SCORE_OPTION_KEYS, 'onProgress', 'signal'];
+const FOG_MODES = ['textstat', 'gunning'] as const;
+
+function resolveOptions(
+  options: ScoreOptions | undefined,
+  call: string,
+  known: readonly string[] = SCORE_OPTION_KEYS,
+): ResolvedOptions {
+  checkOptions(call, options, known);
   const attributes = options?.attributes ?? defaultScoreOptions.attributes;
   if (!Array.isArray(attributes)) {
     throw new InvalidArgumentError(
@@ -165,26 +169,17 @@ function resolveOptions(options: ScoreOptions | undefined, call: string): Resolv
   }
   for (const a of attributes) {
     if (!(SCORE_ATTRIBUTES as readonly string[]).includes(a)) {
+      const guess = typeof a === 'string' ? didYouMean(a, SCORE_ATTRIBUTES) : undefined;
       throw new InvalidArgumentError(
         'options.attributes',
-        `options.attributes has the unknown attribute ${JSON.stringify(a)}; choose from ${SCORE_ATTRIBUTES.join(', ')}, for example ${call}(text, { attributes: ['negative', 'readability'] })`,
+        `options.attributes has the unknown attribute ${JSON.stringify(a) ?? describeType(a)}${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; choose from ${SCORE_ATTRIBUTES.join(', ')}, for example ${call}(text, { attributes: ['negative', 'readability'] })`,
       );
     }
   }
-  const fogMode = options?.fogMode ?? defaultScoreOptions.fogMode;
-  if (fogMode !== 'textstat' && fogMode !== 'gunning') {
-    throw new InvalidArgumentError(
-      'options.fogMode',
-      `options.fogMode must be 'textstat' or 'gunning', got ${JSON.stringify(fogMode) ?? describeType(fogMode)}; for example ${call}(text, { fogMode: 'gunning' })`,
-    );
-  }
-  const matchCounts = options?.matchCounts ?? defaultScoreOptions.matchCounts;
-  if (typeof matchCounts !== 'boolean') {
-    throw new InvalidArgumentError(
-      'options.matchCounts',
-      `options.matchCounts must be true or false, got ${describeType(matchCounts)}; for example ${call}(text, { matchCounts: true })`,
-    );
-  }
+  const fogMode =
+    checkEnum(call, 'options.fogMode', options?.fogMode, FOG_MODES) ?? defaultScoreOptions.fogMode;
+  const matchCounts =
+    checkBoolean(call, 'options.matchCounts', options?.matchCounts) ?? defaultScoreOptions.matchCounts;
   const customLists = options?.wordLists ?? defaultScoreOptions.wordLists;
   let lists = compiledDefaultWordLists();
   let custom: string[] = [];
@@ -427,12 +422,18 @@ export function scoreTexts(texts: Iterable<string>, options?: ScoreTextsOptions)
       `scoreTexts(texts) needs an iterable of strings, got ${describeType(texts)}; for example scoreTexts(['Sales rose.', 'Costs fell.'])`,
     );
   }
-  const resolved = resolveOptions(options, 'scoreTexts');
+  const resolved = resolveOptions(options, 'scoreTexts', SCORE_TEXTS_OPTION_KEYS);
   const { onProgress, signal } = options ?? {};
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new InvalidArgumentError(
       'options.onProgress',
       `options.onProgress must be a function, for example scoreTexts(texts, { onProgress: (n) => {} })`,
+    );
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new InvalidArgumentError(
+      'options.signal',
+      `options.signal must be an AbortSignal, got ${describeType(signal)}; for example scoreTexts(texts, { signal: AbortSignal.timeout(60_000) })`,
     );
   }
   const out: ScoreRecord[] = [];

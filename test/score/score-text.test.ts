@@ -10,8 +10,13 @@ import {
   countWordListMatches,
   defaultScoreOptions,
   explainText,
+  fleschReadingEase,
+  gunningFog,
+  type ReadabilityOptions,
   readability,
   SCORE_ATTRIBUTES,
+  type ScoreOptions,
+  type ScoreTextsOptions,
   scoreText,
   scoreTexts,
   vaderRawScores,
@@ -248,5 +253,65 @@ process.stdout.write(JSON.stringify({ before, after: process.memoryUsage().heapU
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('options are checked by the shared checker (unknown keys with did-you-mean)', () => {
+  const text = 'Net sales rose 12% on strong demand.';
+  const caught = (f: () => unknown): InvalidArgumentError => {
+    try {
+      f();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      return error as InvalidArgumentError;
+    }
+    throw new Error('expected a throw');
+  };
+
+  it("scoreText(t, { fogmode: 'gunning' }) names fogMode", () => {
+    const error = caught(() => scoreText(text, { fogmode: 'gunning' } as unknown as ScoreOptions));
+    expect(error.field).toBe('options.fogmode');
+    expect(error.message).toContain("Did you mean 'fogMode'?");
+    expect(error.message).toContain('scoreText');
+  });
+
+  it('explainText and scoreTexts check their keys too (scoreTexts also knows onProgress and signal)', () => {
+    expect(
+      caught(() => explainText(text, { matchcount: true } as unknown as ScoreOptions)).message,
+    ).toContain("Did you mean 'matchCounts'?");
+    expect(
+      caught(() => scoreTexts([text], { onProgres: () => {} } as unknown as ScoreTextsOptions)).message,
+    ).toContain("Did you mean 'onProgress'?");
+    expect(scoreTexts([text], { signal: new AbortController().signal, onProgress: () => {} })).toHaveLength(
+      1,
+    );
+    expect(caught(() => scoreTexts([text], { signal: 'stop' as unknown as AbortSignal })).field).toBe(
+      'options.signal',
+    );
+    // onProgress is not an option of scoreText
+    expect(caught(() => scoreText(text, { onProgress: () => {} } as unknown as ScoreOptions)).field).toBe(
+      'options.onProgress',
+    );
+  });
+
+  it('enum values and attribute names get a did-you-mean', () => {
+    const mode = caught(() => scoreText(text, { fogMode: 'gunnig' as 'gunning' }));
+    expect(mode.field).toBe('options.fogMode');
+    expect(mode.message).toContain("Did you mean 'gunning'?");
+    const attribute = caught(() => scoreText(text, { attributes: ['sentimen' as 'sentiment'] }));
+    expect(attribute.field).toBe('options.attributes');
+    expect(attribute.message).toContain("did you mean 'sentiment'?");
+  });
+
+  it('readability, gunningFog and fleschReadingEase check { mode }', () => {
+    for (const f of [readability, gunningFog, fleschReadingEase]) {
+      const error = caught(() => f(text, { mod: 'gunning' } as unknown as ReadabilityOptions));
+      expect(error.field).toBe('options.mod');
+      expect(error.message).toContain(`${f.name}: unknown option 'options.mod'. Did you mean 'mode'?`);
+    }
+    expect(caught(() => readability(text, { mode: 'Gunning' as 'gunning' })).message).toContain(
+      "Did you mean 'gunning'?",
+    );
+    expect(readability(text, { mode: 'gunning' }).wordCount).toBe(6);
   });
 });
