@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, isFinTabTextError } from '../../src/errors/index.js';
+import { documentToText } from '../../src/extract/index.js';
 import {
   compiledDefaultWordLists,
   countWordListMatches,
@@ -22,7 +23,7 @@ import {
   vaderRawScores,
 } from '../../src/score/index.js';
 import { splitSentences, words } from '../../src/text/index.js';
-import { readFixture } from '../support/fixtures.js';
+import { filingFixtureNames, readFixture } from '../support/fixtures.js';
 
 const ford = readFixture('filings/ford_10-K_2002-03.txt');
 const start = ford.indexOf('RESULTS OF OPERATIONS');
@@ -313,5 +314,45 @@ describe('options are checked by the shared checker (unknown keys with did-you-m
       "Did you mean 'gunning'?",
     );
     expect(readability(text, { mode: 'gunning' }).wordCount).toBe(6);
+  });
+});
+
+describe('one token table for every scorer (each whitespace token resolved once)', () => {
+  // Every fifth dev filing, through documentToText: the shared table must give exactly what each
+  // scorer gives on its own.
+  const names = filingFixtureNames().filter((_, i) => i % 5 === 0);
+  const texts = names.map((name) => documentToText(readFixture(`filings/${name}`)));
+  const listsOnly = SCORE_ATTRIBUTES.filter((a) => a !== 'sentiment' && a !== 'readability');
+
+  it.each(names.map((name, i) => [name, i] as const))('%s: equals the scorers run apart', (_name, i) => {
+    const text = texts[i]!;
+    const row = scoreText(text);
+    expect(row.word_count).toBe(words(text).length);
+    // Word lists alone take the tokenizer path over whole sentences, without the table.
+    const lists = scoreText(text, { attributes: listsOnly });
+    for (const a of listsOnly) expect(row[a]).toBe(lists[a]);
+    const sentences = splitSentences(text);
+    expect(row.sentence_count).toBe(sentences.length);
+    let sum = 0;
+    for (const s of sentences) sum += vaderRawScores(s.text).compound;
+    expect(row.sentiment).toBe(sum / sentences.length);
+    expect(row.readability).toBe(readability(text).gunningFog);
+    expect(scoreText(text, { attributes: ['sentiment'] }).sentiment).toBe(row.sentiment);
+    expect(scoreText(text, { attributes: ['readability'] }).readability).toBe(row.readability);
+  });
+
+  it('stays exact when a document holds more distinct tokens than the table keeps (it is emptied between sentences)', () => {
+    const base = texts[0]!.slice(0, 20_000);
+    const flood = Array.from({ length: 70_000 }, (_, k) => `Item${k.toString(36)} rose.`).join(' ');
+    const text = `${base}\n\n${flood}\n\n${base}`;
+    const first = scoreText(text);
+    expect(scoreText(text)).toEqual(first);
+    const head = scoreText(base);
+    const sentences = splitSentences(text);
+    let sum = 0;
+    for (const s of sentences) sum += vaderRawScores(s.text).compound;
+    expect(first.sentiment).toBe(sum / sentences.length);
+    expect(first.readability).toBe(readability(text).gunningFog);
+    expect(first.word_count).toBe(2 * head.word_count + 140_000);
   });
 });
