@@ -39,7 +39,12 @@ export type {
 } from './edgar/index.js';
 export {
   axiosTransport,
+  type BulkArchiveEntry,
+  BulkArchiveError,
+  type BulkArchiveOptions,
+  type BulkFilingsOptions,
   cacheFilePath,
+  companyFactsFromBulk,
   createFileCache,
   createRateLimiter,
   defaultCacheDir,
@@ -48,10 +53,15 @@ export {
   EdgarClient,
   EdgarHttpError,
   FILING_RECORD_COLUMNS,
+  type FullTextSearchHit,
+  type FullTextSearchOptions,
+  type FullTextSearchQuery,
   fetchTransport,
   KNOWN_FORM_TYPES,
+  listFilingsFromBulk,
   loadEdgarDataset,
   normalizeFilingsQuery,
+  readBulkArchive,
   resourceKind,
   SEC_BASE_URLS,
   SEC_MAX_REQUESTS_PER_SECOND,
@@ -64,6 +74,7 @@ export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from './erro
 export type {
   DocumentFormat,
   DocumentToTextOptions,
+  EightKItemDefinition,
   ExtractedItem,
   ExtractionErrorCode,
   ExtractOptions,
@@ -74,9 +85,14 @@ export type {
 export {
   defaultDocumentToTextOptions,
   documentToText,
+  EIGHT_K_ITEMS,
+  EIGHT_K_ITEMS_BEFORE_2004,
   ExtractionError,
+  eightKItemNumbers,
+  eightKItemTitle,
   extractItems,
   extractMdna,
+  isEightKForm,
 } from './extract/index.js';
 // finance: Altman Z
 export type {
@@ -180,11 +196,16 @@ export {
 // scoring
 export type {
   CompiledWordLists,
+  ContextNumber,
+  ContextRule,
   CountWordListOptions,
   DefaultWordListName,
   FogMode,
   LoughranMcDonaldCategory,
+  LoughranMcDonaldLayout,
   LoughranMcDonaldLists,
+  LoughranMcDonaldOptions,
+  LoughranMcDonaldRelease,
   ReadabilityAccumulator,
   ReadabilityOptions,
   ReadabilityResult,
@@ -200,6 +221,7 @@ export type {
   WordLists,
 } from './score/index.js';
 export {
+  appendWordListTokens,
   compiledDefaultWordLists,
   compileWordLists,
   countWordListMatches,
@@ -215,6 +237,7 @@ export {
   LOUGHRAN_MCDONALD_CATEGORIES,
   loadLoughranMcDonald,
   loadWordListFile,
+  loughranMcDonaldLayout,
   parseWordList,
   polarityFromCounts,
   RESERVED_WORD_LIST_NAMES,
@@ -227,6 +250,7 @@ export {
   vaderScores,
   vaderValences,
   validateCustomWordLists,
+  wordListTokens,
 } from './score/index.js';
 // summaries
 export type {

@@ -18,6 +18,20 @@ describe('errors', () => {
     expect(isFinTabTextError('FinTabTextError')).toBe(false);
   });
 
+  it('isFinTabTextError recognises errors of another copy of the package and of a minified build', () => {
+    // Another copy (the CJS build beside the ESM one, or a bundle): a different class, same brand.
+    const otherCopy = new (class Renamed extends Error {
+      get [Symbol.for('fin-tabtext.error')](): true {
+        return true;
+      }
+    })('x');
+    expect(isFinTabTextError(otherCopy)).toBe(true);
+    // A class merely named FinTabTextError is not one (names change under minifiers anyway).
+    class FinTabTextErrorLookalike extends Error {}
+    Object.defineProperty(FinTabTextErrorLookalike, 'name', { value: 'FinTabTextError' });
+    expect(isFinTabTextError(new FinTabTextErrorLookalike('x'))).toBe(false);
+  });
+
   it('chains the cause', () => {
     const cause = new Error('root');
     expect(new FinTabTextError('wrapped', { cause }).cause).toBe(cause);

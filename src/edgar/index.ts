@@ -1,4 +1,14 @@
 export {
+  type BulkArchiveEntry,
+  BulkArchiveError,
+  type BulkArchiveOptions,
+  type BulkFilingsOptions,
+  companyFactsFromBulk,
+  defaultBulkArchiveOptions,
+  listFilingsFromBulk,
+  readBulkArchive,
+} from './bulk.js';
+export {
   cacheFilePath,
   createFileCache,
   defaultCacheDir,
@@ -28,6 +38,21 @@ export {
 } from './dataset.js';
 export { EdgarCacheMissError, EdgarHttpError, type EdgarHttpErrorDetails } from './errors.js';
 export type { FilingIndex, FilingIndexItem, FilingRef, SubmissionColumns, Submissions } from './filings.js';
+export {
+  FULL_TEXT_SEARCH_MAX_HITS,
+  FULL_TEXT_SEARCH_PAGE_SIZE,
+  type FullTextDocumentHit,
+  type FullTextSearchHit,
+  type FullTextSearchOptions,
+  type FullTextSearchPage,
+  type FullTextSearchQuery,
+  fullTextSearchPath,
+  groupSearchHits,
+  type NormalizedFullTextSearchQuery,
+  normalizeFullTextSearchQuery,
+  paginateFullTextSearch,
+  parseFullTextSearch,
+} from './full-text-search.js';
 export {
   defaultEdgarOptions,
   type EdgarBaseUrls,

@@ -1,3 +1,6 @@
+/** The registry symbol every copy of fin-tabtext brands its errors with. */
+const FIN_TABTEXT_ERROR: unique symbol = Symbol.for('fin-tabtext.error') as never;
+
 /**
  * Base class of every error thrown by fin-tabtext. Catch it, or test with
  * {@link isFinTabTextError}, to tell our errors from anything else.
@@ -15,6 +18,15 @@
 export class FinTabTextError extends Error {
   /** A stable machine-readable code, for example `'INVALID_ARGUMENT'`. */
   readonly code: string;
+
+  /**
+   * The brand {@link isFinTabTextError} reads: `true` on every fin-tabtext error, from any copy of
+   * the package (a bundle and `node_modules`, ESM and CJS), and unchanged by minifiers, which
+   * rename classes.
+   */
+  get [FIN_TABTEXT_ERROR](): true {
+    return true;
+  }
 
   /**
    * @param message - What went wrong, naming the bad field and showing a correct call.
@@ -51,8 +63,9 @@ export class InvalidArgumentError extends FinTabTextError {
 }
 
 /**
- * Type guard for errors thrown by fin-tabtext (works across bundle copies, since it
- * checks the class name chain rather than one constructor identity).
+ * Type guard for errors thrown by fin-tabtext. It reads a brand registered with `Symbol.for`, so
+ * it works across copies of the package (ESM and CJS builds, a bundle beside `node_modules`) and
+ * after minification, where class names change.
  *
  * @param value - Anything caught.
  * @returns `true` when `value` is a {@link FinTabTextError}.
@@ -63,14 +76,12 @@ export class InvalidArgumentError extends FinTabTextError {
  * ```
  */
 export function isFinTabTextError(value: unknown): value is FinTabTextError {
-  if (value instanceof FinTabTextError) return true;
-  let proto: unknown = value === null || typeof value !== 'object' ? null : Object.getPrototypeOf(value);
-  while (proto !== null && typeof proto === 'object') {
-    const ctor = (proto as { constructor?: { name?: string } }).constructor;
-    if (ctor?.name === 'FinTabTextError') return true;
-    proto = Object.getPrototypeOf(proto);
-  }
-  return false;
+  return (
+    value instanceof FinTabTextError ||
+    (value !== null &&
+      typeof value === 'object' &&
+      (value as Record<symbol, unknown>)[FIN_TABTEXT_ERROR] === true)
+  );
 }
 
 /** Describe a value's type for error messages: `number`, `null`, `array`, `object`. */

@@ -1,5 +1,6 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { bodyToText, selectBody } from './document-to-text.js';
+import { extractEightKItems, isEightKForm } from './eight-k.js';
 import { type FormLayout, formLayout, isMdnaTitle } from './forms.js';
 import { endsWithPageNumber, type Line, normalizeTitle, parseLabel, toLines } from './headings.js';
 import {
@@ -21,6 +22,8 @@ export interface ExtractedItem {
   readonly item: string;
   /** The title as the heading gives it (without the label), or the usual title when it gives none. */
   readonly title: string;
+  /** 8-K items only: the item's official title from SEC's Form 8-K General Instructions. */
+  readonly officialTitle?: string;
   /** The heading as found, its lines joined by spaces. */
   readonly heading: string;
   /** The section body: clean text from after the heading to the next chosen heading, trimmed. */
@@ -117,11 +120,14 @@ function locateSections(located: Located): Section[] {
  * are not taken for headings, and headings may be split over lines or table cells, use
  * `.`, `:`, dashes or no space after the number, or cover two items (`Items 7 and 7A`).
  *
+ * For a Form 8-K (`form: '8-K'`, `'8-K/A'`, ...) it returns Items 1.01–9.01, or Items 1–12 of
+ * the numbering before August 2004, each with its `officialTitle` (see docs/extraction-8k.md).
+ *
  * @param document - The filing: HTML, inline XBRL, an SGML `.txt` submission, or clean text.
  * @param options - `form` (required), `format`; see {@link ExtractOptions}.
  * @returns The items found, in document order (none for an `'EX-13'`).
  * @throws {InvalidArgumentError} When `document` is not a string or `form` is missing.
- * @throws {ExtractionError} `UNSUPPORTED_FORM` for forms other than 10-K and 10-Q variants.
+ * @throws {ExtractionError} `UNSUPPORTED_FORM` for forms other than 10-K, 10-Q and 8-K variants.
  * @example
  * ```ts
  * import { extractItems } from 'fin-tabtext';
@@ -130,6 +136,8 @@ function locateSections(located: Located): Section[] {
  * ```
  */
 export function extractItems(document: string, options: ExtractOptions): ExtractedItem[] {
+  if (isEightKForm((options as { form?: unknown } | undefined)?.form))
+    return extractEightKItems(document, options);
   const located = prepare(document, options, 'extractItems');
   if (located.layout.family === 'annual-report') return [];
   const out: ExtractedItem[] = [];

@@ -1,3 +1,4 @@
+import { isEightKForm } from './eight-k.js';
 import { ExtractionError } from './errors.js';
 import type { FormFamily } from './options.js';
 
@@ -179,7 +180,7 @@ const ANNUAL_REPORT: FormLayout = {
 
 /** Forms accepted by `extractItems` and `extractMdna`, for error messages. */
 export const SUPPORTED_FORMS =
-  "'10-K', '10-K405', '10-KSB', '10-KT', '10-Q', '10-QSB' (each also with '/A'), 'EX-13'";
+  "'10-K', '10-K405', '10-KSB', '10-KT', '10-Q', '10-QSB' (each also with '/A'), 'EX-13', and for extractItems '8-K'";
 
 /**
  * The layout of an EDGAR form type.
@@ -191,6 +192,13 @@ export function formLayout(form: string): FormLayout {
   if (f.startsWith('10-K') || f.startsWith('10K')) return ANNUAL;
   if (f.startsWith('10-Q') || f.startsWith('10Q')) return QUARTERLY;
   if (f.startsWith('EX-13') || f === 'ARS' || f === 'EX13') return ANNUAL_REPORT;
+  if (isEightKForm(f)) {
+    throw new ExtractionError(
+      'UNSUPPORTED_FORM',
+      `options.form '${form}' has no MD&A; its items come from extractItems(html, { form: '8-K' }). ` +
+        `The MD&A is in a 10-K, 10-Q or EX-13: call it as extractMdna(html, { form: '10-K' }).`,
+    );
+  }
   throw new ExtractionError(
     'UNSUPPORTED_FORM',
     `options.form '${form}' has no known item layout; supported forms are ${SUPPORTED_FORMS}. ` +

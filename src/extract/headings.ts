@@ -31,7 +31,7 @@ export function toLines(text: string): Line[] {
 export interface Label {
   /** Roman numeral of a `PART` prefix, uppercase. */
   readonly part?: string;
-  /** Item number with letter, uppercase (`'7A'`); absent for a bare part heading. */
+  /** Item number with letter, uppercase (`'7A'`), or an 8-K item (`'2.02'`); absent for a bare part heading. */
   readonly item?: string;
   /** Last item of `Items 7 and 7A`. */
   readonly through?: string;
@@ -67,13 +67,18 @@ function startsWithWord(s: string, i: number, word: string): boolean {
   return s.slice(i, i + word.length).toLowerCase() === word;
 }
 
-// Item number at i: 1-2 digits and an optional letter A-D not followed by another letter.
+// Item number at i: 1-2 digits and an optional letter A-D not followed by another letter, or an
+// 8-K item number: one digit, a period and two digits.
 function readItemNumber(s: string, i: number): { value: string; end: number } | null {
   let j = i;
   while (j < s.length && j - i < 2 && isDigit(s.charCodeAt(j))) j++;
   if (j === i || (j < s.length && isDigit(s.charCodeAt(j)))) return null;
   let value = s.slice(i, j);
   if (value.startsWith('0')) return null;
+  // Form 8-K numbers its items by section since 2004: "Item 2.02" is item 2.02, not item 2.
+  if (j - i === 1 && s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2))) {
+    if (!isDigit(s.charCodeAt(j + 3))) return { value: s.slice(i, j + 3), end: j + 3 };
+  }
   const c = j < s.length ? s.charCodeAt(j) : 0;
   const next = j + 1 < s.length ? s.charCodeAt(j + 1) : 0;
   if ((c | 32) >= 97 && (c | 32) <= 100 && !isLetter(next)) {

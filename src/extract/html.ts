@@ -116,6 +116,22 @@ function classifyCell(cell: string): -1 | 0 | 1 {
   return -1;
 }
 
+// An exhibit number as exhibit lists print it: "2.1", "10.1", "99", "104", "3.1*".
+const EXHIBIT_NUMBER = /^\d{1,3}(?:\.\d{1,3})?[A-Za-z]?\*?$/;
+
+// An exhibit list ("10.1 | Purchase Agreement, dated ..."): rows of an exhibit number and its
+// description, maybe under a header of words. Prose with numbers, not a financial table.
+function isExhibitList(frame: TableFrame): boolean {
+  let listed = 0;
+  for (const row of frame.rows) {
+    const cells = row.filter((cell) => classifyCell(cell) !== -1);
+    if (cells.every((cell) => classifyCell(cell) === 0)) continue;
+    if (cells.length !== 2 || !EXHIBIT_NUMBER.test(cells[0]!) || classifyCell(cells[1]!) !== 0) return false;
+    listed++;
+  }
+  return listed >= 2;
+}
+
 // Whether a finished table reads as a financial table (mostly figures) rather than layout.
 function isFigureTable(frame: TableFrame): boolean {
   let figures = 0;
@@ -127,7 +143,7 @@ function isFigureTable(frame: TableFrame): boolean {
       else if (kind === 0) texts++;
     }
   }
-  return figures >= 2 && figures >= texts;
+  return figures >= 2 && figures >= texts && !isExhibitList(frame);
 }
 
 // Blocks at the edges of a cell (a <div> or <p> around its text) must not split the row's line.

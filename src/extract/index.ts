@@ -1,4 +1,6 @@
 export { documentToText } from './document-to-text.js';
+export { eightKItemNumbers, eightKItemTitle, isEightKForm } from './eight-k.js';
+export { EIGHT_K_ITEMS, EIGHT_K_ITEMS_BEFORE_2004, type EightKItemDefinition } from './eight-k-titles.js';
 export { ExtractionError, type ExtractionErrorCode } from './errors.js';
 export {
   type ExtractedItem,

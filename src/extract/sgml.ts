@@ -16,47 +16,91 @@ export function isSgmlSubmission(input: string): boolean {
   return head.includes('<DOCUMENT>') || head.includes('<SEC-DOCUMENT>') || head.includes('<SEC-HEADER>');
 }
 
-function indexOfCaseless(haystack: string, upperNeedle: string, from: number): number {
-  // Tags in SGML submissions are uppercase in practice; try that first, then lowercase.
-  const a = haystack.indexOf(upperNeedle, from);
-  const b = haystack.indexOf(upperNeedle.toLowerCase(), from);
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return Math.min(a, b);
+// The tags that frame a document, in the order tagOf numbers them.
+const FRAME_TAGS = ['<DOCUMENT>', '</DOCUMENT>', '<TYPE>', '<TEXT>', '</TEXT>'] as const;
+const DOCUMENT_OPEN = 0;
+const DOCUMENT_CLOSE = 1;
+const TYPE = 2;
+const TEXT_OPEN = 3;
+const TEXT_CLOSE = 4;
+
+// Which frame tag starts at `at` (a '<'), letters compared without case; -1 for none.
+function tagOf(input: string, at: number): number {
+  // Most '<' open HTML tags: reject them on the second character ('d', 't' or '/').
+  const second = input.charCodeAt(at + 1) | 32;
+  if (second !== 100 && second !== 116 && second !== 47) return -1;
+  for (let t = 0; t < FRAME_TAGS.length; t++) {
+    const tag = FRAME_TAGS[t]!;
+    if (at + tag.length > input.length) continue;
+    let k = 1;
+    for (; k < tag.length; k++) {
+      const want = tag.charCodeAt(k);
+      const got = input.charCodeAt(at + k);
+      if (want >= 65 && want <= 90 ? (got | 32) !== (want | 32) : got !== want) break;
+    }
+    if (k === tag.length) return t;
+  }
+  return -1;
 }
 
-/** Every `<DOCUMENT>` in a submission, in order, with its type and `<TEXT>` body range. */
+function typeValue(input: string, typeAt: number, docEnd: number): string {
+  let e = typeAt + 6;
+  while (e < docEnd && e - typeAt < 80) {
+    const c = input.charCodeAt(e);
+    if (c === 10 || c === 13 || c === 60) break;
+    e++;
+  }
+  return input
+    .slice(typeAt + 6, e)
+    .trim()
+    .toUpperCase();
+}
+
+/**
+ * Every `<DOCUMENT>` in a submission, in order, with its type and `<TEXT>` body range. One pass
+ * over the input: each `<` is looked at once, so the time is linear in the submission's size
+ * whatever the number of documents (searching for each tag afresh rescanned to the end).
+ */
 export function sgmlDocuments(input: string): SgmlDocument[] {
   const docs: SgmlDocument[] = [];
-  let at = 0;
-  for (;;) {
-    const open = indexOfCaseless(input, '<DOCUMENT>', at);
-    if (open < 0) break;
-    const close = indexOfCaseless(input, '</DOCUMENT>', open + 10);
-    const docEnd = close < 0 ? input.length : close;
-    const typeAt = indexOfCaseless(input, '<TYPE>', open);
-    let type = '';
-    if (typeAt >= 0 && typeAt < docEnd) {
-      let e = typeAt + 6;
-      while (e < docEnd && e - typeAt < 80) {
-        const c = input.charCodeAt(e);
-        if (c === 10 || c === 13 || c === 60) break;
-        e++;
-      }
-      type = input
-        .slice(typeAt + 6, e)
-        .trim()
-        .toUpperCase();
-    }
-    const textAt = indexOfCaseless(input, '<TEXT>', open);
-    let start = textAt >= 0 && textAt < docEnd ? textAt + 6 : open + 10;
-    let end = docEnd;
-    const textClose = indexOfCaseless(input, '</TEXT>', start);
-    if (textClose >= 0 && textClose < docEnd) end = textClose;
+  // State of the open document: offsets of its tags, -1 until seen.
+  let open = -1;
+  let typeAt = -1;
+  let textAt = -1;
+  let textClose = -1;
+  const finish = (docEnd: number): void => {
+    let start = textAt >= 0 ? textAt + 6 : open + 10;
+    const end = textClose >= 0 ? textClose : docEnd;
     if (start > end) start = end;
-    docs.push({ type, start, end });
-    at = docEnd;
+    docs.push({ type: typeAt >= 0 ? typeValue(input, typeAt, docEnd) : '', start, end });
+    open = -1;
+  };
+  for (let at = input.indexOf('<'); at >= 0; at = input.indexOf('<', at + 1)) {
+    const tag = tagOf(input, at);
+    if (tag < 0) continue;
+    if (open < 0) {
+      if (tag !== DOCUMENT_OPEN) continue;
+      open = at;
+      typeAt = -1;
+      textAt = -1;
+      textClose = -1;
+      continue;
+    }
+    if (tag === DOCUMENT_CLOSE) {
+      if (at >= open + 10) finish(at);
+    } else if (tag === TYPE) {
+      if (typeAt < 0) typeAt = at;
+    } else if (tag === TEXT_OPEN) {
+      if (textAt < 0) {
+        textAt = at;
+        textClose = -1; // a stray </TEXT> before <TEXT> does not end the body
+      }
+    } else if (tag === TEXT_CLOSE) {
+      // The body ends at the first </TEXT> after the body starts.
+      if (textClose < 0 && at >= (textAt >= 0 ? textAt + 6 : open + 10)) textClose = at;
+    }
   }
+  if (open >= 0) finish(input.length);
   return docs;
 }
 

@@ -15,6 +15,7 @@ import {
 } from './token-table.js';
 import { vaderCompoundOfIds } from './vader.js';
 import {
+  appendWordListTokens,
   type CompiledWordLists,
   compiledDefaultWordLists,
   compileWordLists,
@@ -258,12 +259,13 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
 
   const scanner = new SentenceScanner(text);
   const useTable = wantSentiment || textstat !== undefined || gunning !== undefined;
+  const marked = o.lists.marked;
   while (scanner.next()) {
     sentenceCount++;
     if (!useTable) {
       // Word lists alone: no whitespace tokens are needed, so the tokenizer runs on the sentence.
       if (needWords) {
-        wordCount += appendWords(batch, text, scanner.start, scanner.end);
+        wordCount += appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
         batch.push(SENTENCE_SEPARATOR);
         if (batch.length >= BATCH_WORDS) flush();
       } else wordCount += countWords(text, scanner.start, scanner.end);
@@ -274,7 +276,11 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     const ids = scanBuffer();
     const { exclaims, questions } = scanCounts;
     // word_count is always reported, so every token's words are resolved; they are collected
-    // only when a word-list column needs them.
+    // only when a word-list column needs them. A sentence holding a word with a case or number
+    // rule (`May 2024`) needs its words marked with their context, which a token alone cannot
+    // give: the word-list module tokenizes that (rare) sentence itself.
+    const inContext = needWords && marked?.pattern.test(text.substring(scanner.start, scanner.end)) === true;
+    const collect = needWords && !inContext;
     const wc = columns.wordCount;
     for (let k = 0; k < n; k++) {
       const id = ids[k]!;
@@ -283,13 +289,14 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
       if (m === 0) continue;
       if (m === 1) {
         wordCount++;
-        if (needWords) batch.push(columns.firstWord[id]!);
+        if (collect) batch.push(columns.firstWord[id]!);
       } else {
         const more = columns.moreWords[id]!;
         wordCount += more.length;
-        if (needWords) for (const w of more) batch.push(w);
+        if (collect) for (const w of more) batch.push(w);
       }
     }
+    if (inContext) appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
     if (needWords) {
       batch.push(SENTENCE_SEPARATOR);
       if (batch.length >= BATCH_WORDS) flush();
