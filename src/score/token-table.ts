@@ -125,7 +125,6 @@ const SLOT_PACKED = 1 << 26;
 
 function find(text: string, s: number, e: number, h: number): number {
   const len = e - s;
-  if (len > MAX_KEY || columns.size >= SLOT_CEILING) return newId(text.slice(s, e));
   let k0 = 0;
   let k1 = 0;
   let packed = len <= 8;
@@ -135,6 +134,21 @@ function find(text: string, s: number, e: number, h: number): number {
     else if (i < 4) k0 |= ch << (8 * i);
     else k1 |= ch << (8 * (i - 4));
   }
+  return findPacked(text, s, e, h, packed, k0, k1);
+}
+
+/** {@link find} with the key's slot form already computed (by the scanner, in its one pass). */
+function findPacked(
+  text: string,
+  s: number,
+  e: number,
+  h: number,
+  packed: boolean,
+  k0: number,
+  k1: number,
+): number {
+  const len = e - s;
+  if (len > MAX_KEY || columns.size >= SLOT_CEILING) return newId(text.slice(s, e));
   const tag = (len << 20) | (packed ? SLOT_PACKED : 0);
   slots ??= new Int32Array(4 * SLOTS);
   let slot = h & MASK;
@@ -201,10 +215,20 @@ export function scanTokens(text: string, start: number, end: number): number {
     }
     const s = i;
     let h = FNV_OFFSET;
+    // The first 8 chars are packed for the slot as they are hashed (0xff00 marks a wide char).
+    let k0 = 0;
+    let k1 = 0;
+    let wide = 0;
     for (;;) {
       if (c === 0x21) exclaims++;
       else if (c === 0x3f) questions++;
       h = Math.imul(h ^ c, FNV_PRIME);
+      const at = i - s;
+      if (at < 8) {
+        wide |= c & 0xff00;
+        if (at < 4) k0 |= (c & 0xff) << (8 * at);
+        else k1 |= (c & 0xff) << (8 * (at - 4));
+      }
       i++;
       if (i >= end) break;
       c = text.charCodeAt(i);
@@ -214,7 +238,8 @@ export function scanTokens(text: string, start: number, end: number): number {
       out = grow(out, 0);
       buffer = out;
     }
-    out[n++] = find(text, s, i, h);
+    const packed = i - s <= 8 && wide === 0;
+    out[n++] = findPacked(text, s, i, h, packed, packed ? k0 : 0, packed ? k1 : 0);
   }
   scanCounts.exclaims = exclaims;
   scanCounts.questions = questions;
