@@ -2,11 +2,15 @@ import { defineConfig } from 'tsup';
 
 // ESM-only runtime dependencies are bundled into the CommonJS build so that
 // `require('fin-tabtext')` works (tslab notebooks, older tooling).
-const esmOnly = ['p-limit', 'yocto-queue', 'stemmer'];
+const esmOnly = ['p-limit', 'yocto-queue', 'stemmer', 'hyparquet-writer', 'hyparquet'];
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', score: 'src/score/entry.ts' },
+    entry: {
+      index: 'src/index.ts',
+      score: 'src/score/entry.ts',
+      'pipeline-worker': 'src/pipeline/worker.ts',
+    },
     format: ['esm'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
@@ -15,7 +19,11 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    entry: { index: 'src/index.ts', score: 'src/score/entry.ts' },
+    entry: {
+      index: 'src/index.ts',
+      score: 'src/score/entry.ts',
+      'pipeline-worker': 'src/pipeline/worker.ts',
+    },
     format: ['cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,

@@ -142,6 +142,28 @@ export {
   emRatingTable,
   salesCoefficients,
 } from './finance/index.js';
+// pipeline: filings to TabText rows, in worker threads
+export type {
+  BuildDatasetConfig,
+  DatasetProgress,
+  FilingMeta,
+  FilingRow,
+  FilingRowOptions,
+  FilingRowValue,
+  PipelinePool,
+  PipelinePoolOptions,
+  PipelineTask,
+  PipelineTaskResult,
+  RowItem,
+} from './pipeline/index.js';
+export {
+  buildDataset,
+  createPipelinePool,
+  defaultFilingRowOptions,
+  errorRow,
+  filingRow,
+  pipelineColumns,
+} from './pipeline/index.js';
 // records
 export type {
   BuildTabTextOptions,
