@@ -8,6 +8,7 @@ export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
+      score: 'src/score/entry.ts',
       'pipeline-worker': 'src/pipeline/worker.ts',
       queue: 'src/queue/index.ts',
     },
@@ -21,6 +22,7 @@ export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
+      score: 'src/score/entry.ts',
       'pipeline-worker': 'src/pipeline/worker.ts',
       queue: 'src/queue/index.ts',
     },

@@ -161,7 +161,16 @@ export async function enqueueDataset(
       `${fn}: config.filings must be an array of filings (from client.listFilings), got ${describeType(config.filings)}.`,
     );
   }
-  const query = config.filings === undefined ? normalizeFilingsQuery(config as ListFilingsQuery) : undefined;
+  const query =
+    config.filings === undefined
+      ? normalizeFilingsQuery({
+          tickersOrCiks: config.tickersOrCiks,
+          formTypes: config.formTypes,
+          filingDateStart: config.filingDateStart,
+          filingDateEnd: config.filingDateEnd,
+          includeAmendments: config.includeAmendments,
+        } as ListFilingsQuery)
+      : undefined;
   const row = rowOptionsOf(config);
   pipelineColumns(row); // validates the row options before anything is sent
   const cap = config.maxRequestsPerSecond ?? 9;

@@ -55,8 +55,16 @@ export function readPackageFile(relativePath: string): string {
 
 /**
  * Read a file inside an installed dependency, for example `cmudict`, `lib/cmu/cmudict.0.7a`.
+ * @param packageName - The dependency.
+ * @param relativePath - Path below its root, with forward slashes.
+ * @param encoding - How to decode it (`'latin1'` reads an ASCII file fastest).
+ * @default encoding 'utf8'
  */
-export function readDependencyFile(packageName: string, relativePath: string): string {
+export function readDependencyFile(
+  packageName: string,
+  relativePath: string,
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): string {
   const require = createRequire(join(findPackageRoot(), 'package.json'));
   let base: string;
   try {
@@ -67,5 +75,5 @@ export function readDependencyFile(packageName: string, relativePath: string): s
       cause,
     });
   }
-  return readFileSync(join(base, ...relativePath.split('/')), 'utf8');
+  return readFileSync(join(base, ...relativePath.split('/')), encoding);
 }

@@ -285,6 +285,10 @@ export function appendWords(out: string[], text: string, start = 0, end: number 
  * Count the word tokens of a text (as {@link words} would return them) without allocating them.
  *
  * @param text - The text.
+ * @param start - UTF-16 index to start at.
+ * @default start 0
+ * @param end - UTF-16 index to stop before.
+ * @default end text.length
  * @returns The number of word tokens.
  * @example
  * ```ts
@@ -292,10 +296,9 @@ export function appendWords(out: string[], text: string, start = 0, end: number 
  * countWords('Revenue rose 12% in 2023.'); // 3
  * ```
  */
-export function countWords(text: string): number {
+export function countWords(text: string, start = 0, end: number = text.length): number {
   let n = 0;
-  let i = 0;
-  const end = text.length;
+  let i = start;
   while (i < end) {
     if (isWhitespaceCode(text.charCodeAt(i))) {
       i++;
