@@ -33,7 +33,7 @@ const load = (): string =>
 const loadAtStart = load();
 
 // ---------------------------------------------------------------------------------------------
-// Input: the 28 dev filings (the fixtures listed in MANIFEST-dev and MANIFEST-dev2; later sets such
+// Input: the 28 fixture filings (the fixtures listed in MANIFEST-dev and MANIFEST-dev2; later sets such
 // as MANIFEST-dev3 are left out so figures stay comparable) through documentToText, and the MD&A
 // nearest 40 KB for the cold run.
 const devFiles = new Set(
@@ -247,7 +247,7 @@ const out: string[] = [];
 out.push(
   `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}/${process.arch}; load average (1/5/15 min) at start ${loadAtStart}, at end ${load()}.`,
   '',
-  `### Warm: ${docs.length} dev filings through documentToText, ${mb.toFixed(2)} MB UTF-8, ${ROUNDS} interleaved rounds per tool`,
+  `### Warm: ${docs.length} fixture filings through documentToText, ${mb.toFixed(2)} MB UTF-8, ${ROUNDS} interleaved rounds per tool`,
   '',
   '| tool | CPU MB/s min / **median** / max | wall MB/s min / **median** / max | docs/s (CPU, median) |',
   '|---|---:|---:|---:|',
