@@ -70,10 +70,15 @@ describe('EdgarClient options', () => {
     expect(client.limiter.maxRequestsPerSecond).toBe(9);
   });
 
-  it('reads base URLs from FIN_TABTEXT_SEC_WWW_URL / FIN_TABTEXT_SEC_DATA_URL', async () => {
-    const saved = { www: process.env.FIN_TABTEXT_SEC_WWW_URL, data: process.env.FIN_TABTEXT_SEC_DATA_URL };
+  it('reads base URLs from FIN_TABTEXT_SEC_WWW_URL / _DATA_URL / _EFTS_URL', async () => {
+    const saved = {
+      www: process.env.FIN_TABTEXT_SEC_WWW_URL,
+      data: process.env.FIN_TABTEXT_SEC_DATA_URL,
+      efts: process.env.FIN_TABTEXT_SEC_EFTS_URL,
+    };
     process.env.FIN_TABTEXT_SEC_WWW_URL = server.baseUrls.www;
     process.env.FIN_TABTEXT_SEC_DATA_URL = `${server.baseUrls.data}/`;
+    process.env.FIN_TABTEXT_SEC_EFTS_URL = server.baseUrls.efts;
     try {
       const client = new EdgarClient({ userAgent: USER_AGENT, cacheDir: false });
       expect(client.options.baseUrls).toEqual(server.baseUrls);
@@ -82,6 +87,7 @@ describe('EdgarClient options', () => {
       for (const [key, value] of [
         ['FIN_TABTEXT_SEC_WWW_URL', saved.www],
         ['FIN_TABTEXT_SEC_DATA_URL', saved.data],
+        ['FIN_TABTEXT_SEC_EFTS_URL', saved.efts],
       ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
