@@ -4,21 +4,35 @@ import { defineConfig } from 'tsup';
 // `require('fin-tabtext')` works (tslab notebooks, older tooling).
 const esmOnly = ['p-limit', 'yocto-queue', 'stemmer'];
 
+// The package entry points: `fin-tabtext` and its subpaths (package.json `exports`).
+// Both formats split shared code into chunks, so one class (an error, a client) is the same
+// object whichever entry a program imports it from.
+const entry = {
+  index: 'src/index.ts',
+  extract: 'src/extract/index.ts',
+  edgar: 'src/edgar/index.ts',
+  finance: 'src/finance/index.ts',
+  records: 'src/records/index.ts',
+};
+
+// No source maps in the published build: they would double the tarball for code that is
+// readable as shipped (not minified).
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry,
     format: ['esm'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'node20',
     platform: 'node',
   },
   {
-    entry: { index: 'src/index.ts' },
+    entry,
     format: ['cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
+    sourcemap: false,
+    splitting: true,
     target: 'node20',
     platform: 'node',
     noExternal: esmOnly,
@@ -27,7 +41,7 @@ export default defineConfig([
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },

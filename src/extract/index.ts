@@ -1,3 +1,4 @@
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 export { documentToText } from './document-to-text.js';
 export { eightKItemNumbers, eightKItemTitle, isEightKForm } from './eight-k.js';
 export { EIGHT_K_ITEMS, EIGHT_K_ITEMS_BEFORE_2004, type EightKItemDefinition } from './eight-k-titles.js';

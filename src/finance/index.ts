@@ -1,3 +1,13 @@
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+// `fin-tabtext/finance` covers Altman Z and the inline-XBRL facts that feed it.
+export type {
+  InlineXbrlCompanyFacts,
+  InlineXbrlCompanyFactsOptions,
+  InlineXbrlConcept,
+  InlineXbrlFact,
+  XbrlDimension,
+} from '../xbrl/index.js';
+export { companyFactsFromInlineXbrl, InlineXbrlError, readInlineXbrlFacts } from '../xbrl/index.js';
 export type {
   AltmanContributions,
   AltmanInputs,

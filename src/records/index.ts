@@ -1,3 +1,4 @@
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 export {
   alignRecords,
   type ColumnOptions,
