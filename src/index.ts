@@ -2,7 +2,7 @@
  * fin-tabtext: SEC filings to model-ready TabText features.
  *
  * Named exports only; every capability lives in its own folder under `src/`.
- * @packageDocumentation
+ * @module fin-tabtext
  */
 
 // EDGAR

@@ -1,3 +1,8 @@
+/**
+ * `fin-tabtext/finance`: the Altman Z family, XBRL company facts to Altman inputs, and inline
+ * XBRL facts read from a filing.
+ * @module fin-tabtext/finance
+ */
 export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 // `fin-tabtext/finance` covers Altman Z and the inline-XBRL facts that feed it.
 export type {
