@@ -16,6 +16,19 @@ export function findPackageRoot(): string {
 }
 
 /**
+ * Read a file of the caller's: the browser build has no file system, so this always throws.
+ *
+ * @throws {FinTabTextError} `NO_FILE_SYSTEM` always; read the file in your own code and pass its
+ *   text (for a word list, to `parseWordList`).
+ */
+export function readUserFile(path: string): string {
+  throw new FinTabTextError(
+    `The browser build of fin-tabtext cannot read ${path}: it has no file system. Read the file yourself and pass its text instead (for a word list: parseWordList(text)).`,
+    { code: 'NO_FILE_SYSTEM' },
+  );
+}
+
+/**
  * Read a data file inlined in the browser build, for example `data/vader/vader_lexicon.txt`.
  *
  * @param relativePath - Path below the package root, with forward slashes.

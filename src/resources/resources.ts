@@ -38,6 +38,16 @@ export function findPackageRoot(): string {
 }
 
 /**
+ * Read a UTF-8 text file of the caller's (a custom word list): the one place the scoring code
+ * touches the file system, so the browser build can replace it.
+ * @param path - Path of the file.
+ * @returns The file's text.
+ */
+export function readUserFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/**
  * Read a UTF-8 data file shipped with the package, for example `data/vader/vader_lexicon.txt`.
  * @param relativePath - Path below the package root, with forward slashes.
  */

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { readPackageFile } from '../resources/index.js';
+import { readPackageFile, readUserFile } from '../resources/index.js';
 
 /** Names of the eight default word lists shipped in `wordlists/`, in column order. */
 export const DEFAULT_WORD_LIST_NAMES = Object.freeze([
@@ -85,7 +84,7 @@ export function loadWordListFile(path: string): string[] {
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readUserFile(path);
   } catch (cause) {
     throw new InvalidArgumentError(
       'path',
