@@ -2,10 +2,11 @@
  * Records benchmark: stream a generated 50,000-row CSV of real Ford 10-K paragraphs through
  * scoreFile (plumbing only, then with scoreText), and report rows/s, MB/s and memory.
  * Memory is sampled while streaming: a flat RSS from 10% to 100% of the rows shows constant memory.
+ * Then reads JSONL files with one 8, 32 and 64 MB line to show the reader is linear in line length.
  * Run: npx tsx bench/records.ts [rows]
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRecords, scoreFile, writeRecords } from '../src/records/index.js';
 import { readFixture } from '../test/support/fixtures.js';
@@ -113,6 +114,47 @@ try {
   }
   console.log(
     `\nPeak RSS of the whole run: ${fmt(process.resourceUsage().maxRSS / 1024)} MB (input file ${fmt(bytes / MB)} MB)`,
+  );
+
+  // JSONL lines of growing length: linear reading means seconds grow with the line, not its square.
+  const text = paragraphs.join(' ');
+  console.log('\nJSONL: one long line (real Ford text) between two short ones, read with readRecords');
+  console.log('(3 rounds each, interleaved; CPU and wall time; linear when s/MB stays flat)\n');
+  const sizes = [8, 32, 64];
+  const timings = new Map<number, { wall: number[]; cpu: number[] }>();
+  for (const size of sizes) {
+    const path = join(dir, `long-${size}.jsonl`);
+    const long = text.repeat(Math.ceil((size * MB) / text.length)).slice(0, size * MB);
+    await writeFile(path, `{"i":0}\n${JSON.stringify({ i: 1, text: long })}\n{"i":2}\n`);
+    timings.set(size, { wall: [], cpu: [] });
+  }
+  for (let round = 0; round < 3; round++) {
+    for (const size of sizes) {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      let n = 0;
+      for await (const _ of readRecords(join(dir, `long-${size}.jsonl`))) n++;
+      if (n !== 3) throw new Error(`expected 3 rows, got ${n}`);
+      const used = process.cpuUsage(cpu);
+      timings.get(size)!.wall.push((performance.now() - start) / 1000);
+      timings.get(size)!.cpu.push((used.user + used.system) / 1e6);
+    }
+  }
+  const stats = (xs: number[]): string => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `${fmt(sorted[0]!, 2)} / ${fmt(sorted[Math.floor(sorted.length / 2)]!, 2)} / ${fmt(sorted.at(-1)!, 2)}`;
+  };
+  console.log('| line | wall s min/median/max | CPU s min/median/max | median wall s per MB |');
+  console.log('|---|---:|---:|---:|');
+  for (const size of sizes) {
+    const t = timings.get(size)!;
+    const median = [...t.wall].sort((a, b) => a - b)[1]!;
+    console.log(`| ${size} MB | ${stats(t.wall)} | ${stats(t.cpu)} | ${fmt(median / size, 4)} |`);
+  }
+  console.log(
+    `\nLoad average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
   );
 } finally {
   await rm(dir, { recursive: true, force: true });

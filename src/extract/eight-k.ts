@@ -330,7 +330,7 @@ export function extractEightKItems(document: unknown, options: unknown): Extract
       `options.form must name the EDGAR form type, got ${describeType(opts.form)}. Call it as ${EXAMPLE}.`,
     );
   }
-  const format = resolveFormat(opts.format, EXAMPLE);
+  const format = resolveFormat(FN, opts.format);
   const text = bodyToText(selectBody(document, undefined), format);
   const lines = toLines(text);
   const chain = chooseHeadings(oneNumbering(headingCandidates(lines)), text.length);

@@ -1,18 +1,21 @@
-import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { bodyToText, selectBody } from './document-to-text.js';
+import { bodyToMarkedText, selectBody } from './document-to-text.js';
 import { extractEightKItems, isEightKForm } from './eight-k.js';
-import { type FormLayout, formLayout, isMdnaTitle } from './forms.js';
+import { type FormLayout, formLayout, isAnnualReportMdnaTitle, isMdnaTitle } from './forms.js';
 import { endsWithPageNumber, type Line, normalizeTitle, parseLabel, toLines } from './headings.js';
 import {
   type Candidate,
   chooseSections,
+  dropRunningRepeats,
   findMdnaSection,
   knownTitlesOf,
   labelledCandidates,
   type Section,
+  signaturesHeading,
   titleCandidates,
 } from './locate.js';
-import { checkInput, checkOptions, type ExtractOptions, resolveFormat } from './options.js';
+import { checkExtractOptions, checkInput, type ExtractOptions, resolveFormat } from './options.js';
+import { referenceOf } from './pointer.js';
+import { markIndexRows, topicOrderedMdna } from './topic.js';
 
 /** One located item of a 10-K or 10-Q. Offsets index `documentToText(document)`. */
 export interface ExtractedItem {
@@ -43,6 +46,8 @@ export interface MdnaReference {
   readonly target: string;
   /** The page range given, normalized to `'14-21'`, when the pointer names one. */
   readonly pages?: string;
+  /** The section title named, when the pointer quotes one ("under the caption “Financial Review”"). */
+  readonly section?: string;
   /** The pointer sentence itself. */
   readonly sentence: string;
 }
@@ -67,25 +72,20 @@ export interface MdnaResult {
 interface Located {
   readonly text: string;
   readonly lines: readonly Line[];
+  /** Line indexes of kept running page headers. */
+  readonly running: ReadonlySet<number>;
   readonly layout: FormLayout;
 }
 
 function prepare(document: unknown, options: unknown, fn: string): Located {
-  const example = `${fn}(html, { form: '10-K' })`;
-  checkInput(document, 'document', example);
-  const opts = checkOptions(options, example);
-  if (typeof opts.form !== 'string' || opts.form.trim() === '') {
-    throw new InvalidArgumentError(
-      'options.form',
-      `options.form must name the EDGAR form type, got ${describeType(opts.form)}. Call it as ${example}.`,
-    );
-  }
+  checkInput(document, 'document', `${fn}(html, { form: '10-K' })`);
+  const opts = checkExtractOptions(fn, options);
   const layout = formLayout(opts.form);
-  const format = resolveFormat(opts.format, example);
+  const format = resolveFormat(fn, opts.format);
   const documentType =
     layout.family === 'annual-report' ? opts.form.trim().toUpperCase().replace(/\/A$/, '') : undefined;
-  const text = bodyToText(selectBody(document, documentType), format);
-  return { text, lines: toLines(text), layout };
+  const { text, running } = bodyToMarkedText(selectBody(document, documentType), format);
+  return { text, lines: toLines(text), running, layout };
 }
 
 function trimRange(text: string, start: number, end: number): { start: number; end: number } {
@@ -96,22 +96,84 @@ function trimRange(text: string, start: number, end: number): { start: number; e
   return { start: s, end: e };
 }
 
+// Title headings that overlap a labelled heading are dropped: "Item 7." over "Quantitative and
+// Qualitative Disclosures ..." is one heading (the title line joined to the label), and taking
+// the title line again as Item 7A's heading gave Item 7 a body that ends before it starts.
 function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
-  const lineTaken = new Set(a.map((c) => c.line));
-  return [...a, ...b.filter((c) => !lineTaken.has(c.line))].sort((x, y) => x.start - y.start);
+  const out: Candidate[] = [];
+  let i = 0;
+  for (const extra of b) {
+    while (i < a.length && a[i]!.start <= extra.start) out.push(a[i++]!);
+    const previous = out[out.length - 1];
+    const next = a[i];
+    const overlaps =
+      (previous !== undefined && previous.end > extra.start) ||
+      (next !== undefined && next.start < extra.end);
+    if (!overlaps) out.push(extra);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  return out;
 }
 
 /** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
 function locateSections(located: Located): Section[] {
   const { lines, layout, text } = located;
-  const labelled = labelledCandidates(lines, knownTitlesOf(layout));
-  const first = chooseSections(labelled, layout, text.length);
-  if (findMdnaSection(first, layout) !== undefined) return first;
+  const all = markIndexRows(
+    lines,
+    dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running),
+  );
+  const first = chooseUntilSignatures(lines, all, layout, text.length);
+  if (findMdnaSection(first, layout) !== undefined) return withoutTrailingParts(text, first);
   const have = new Set(first.filter((s) => s.definition !== null).map((s) => s.definition!));
   const missing = layout.parts.flatMap((p) => p.items).filter((d) => !have.has(d));
   const extra = titleCandidates(lines, missing);
-  if (extra.length === 0) return first;
-  return chooseSections(mergeSorted(labelled, extra), layout, text.length);
+  if (extra.length === 0) return withoutTrailingParts(text, first);
+  return withoutTrailingParts(
+    text,
+    chooseUntilSignatures(lines, mergeSorted(all, extra), layout, text.length),
+  );
+}
+
+// The items end at the SIGNATURES heading; headings after it (appended reports) are no items.
+function chooseUntilSignatures(
+  lines: readonly Line[],
+  candidates: readonly Candidate[],
+  layout: FormLayout,
+  textLength: number,
+): Section[] {
+  const signatures = signaturesHeading(lines, candidates);
+  if (signatures === null) return chooseSections(candidates, layout, textLength);
+  const sections = chooseSections(
+    candidates.filter((c) => c.start < signatures.start),
+    layout,
+    signatures.start,
+  );
+  const last = sections[sections.length - 1];
+  if (last !== undefined) {
+    sections[sections.length - 1] = {
+      ...last,
+      end: Math.max(last.start, signatures.start),
+      next: signatures,
+    };
+  }
+  return sections;
+}
+
+// A part heading that the chain could not take ("PART IV" over an old-style Item 14, or a
+// running "PART II" page header just before the next item) does not end the previous item.
+function withoutTrailingParts(text: string, sections: Section[]): Section[] {
+  return sections.map((section) => {
+    let end = section.end;
+    for (;;) {
+      const body = text.slice(section.start, end).trimEnd();
+      const cut = body.lastIndexOf('\n');
+      const last = body.slice(cut + 1);
+      const label = last.length <= 90 ? parseLabel(last) : null;
+      if (cut < 0 || label === null || label.item !== undefined || label.part === undefined) break;
+      end = section.start + cut;
+    }
+    return end === section.end ? section : { ...section, end };
+  });
 }
 
 /**
@@ -169,38 +231,6 @@ const NOT_FOUND: MdnaResult = Object.freeze({
   end: -1,
 });
 
-// The pointer that replaces an MD&A incorporated by reference.
-const INCORPORATION =
-  /incorporated\s+(?:herein\s+)?(?:by\s+reference|herein)|(?:is|are)\s+(?:included|contained|set\s+forth|presented|found)\s+(?:in|on|under)|appears?\s+(?:in|on|under)|refer\s+to\s+the/i;
-// Most specific first: a named exhibit, then the annual report, then the proxy statement.
-const TARGETS = [
-  /exhibit\s+13(?:\.\d{1,2})?/i,
-  /(?:\b\d{4}\s+)?annual\s+report(?:\s+to\s+(?:share|stock)holders)?/i,
-  /proxy\s+statement/i,
-];
-const PAGES = /pages?\s+([A-Z]?-?\d{1,3})(?:\s*(?:-|–|—|through|to|and)\s*([A-Z]?-?\d{1,3}))?/i;
-const MAX_POINTER_LENGTH = 2500;
-
-function referenceOf(body: string): MdnaReference | null {
-  if (body.length > MAX_POINTER_LENGTH || !INCORPORATION.test(body)) return null;
-  let target: RegExpExecArray | null = null;
-  for (const pattern of TARGETS) target ??= pattern.exec(body);
-  if (target === null) return null;
-  const sentences = body.split(/(?<=[.!?])\s+(?=[A-Z])/);
-  const sentence = sentences.find((s) => INCORPORATION.test(s)) ?? body;
-  const raw = target[0].replace(/\s+/g, ' ');
-  const name = /^exhibit/i.test(raw)
-    ? `Exhibit ${raw.replace(/^exhibit\s*/i, '')}`
-    : /proxy/i.test(raw)
-      ? 'Proxy Statement'
-      : raw
-          .replace(/annual report/i, 'Annual Report')
-          .replace(/(share|stock)holders/i, (m) => m[0]!.toUpperCase() + m.slice(1));
-  const pages = PAGES.exec(body);
-  const range = pages === null ? undefined : pages[2] === undefined ? pages[1]! : `${pages[1]}-${pages[2]}`;
-  return { target: name, ...(range === undefined ? {} : { pages: range }), sentence: sentence.trim() };
-}
-
 function resultOf(
   text: string,
   heading: string,
@@ -257,7 +287,11 @@ function annualReportMdna(located: Located): MdnaResult {
     const label = parseLabel(line.text);
     const title = label?.item !== undefined ? label.rest : line.text;
     const normalized = normalizeTitle(title);
-    if (isMdnaTitle(normalized) && !normalized.endsWith('continued') && !endsWithPageNumber(line.text)) {
+    if (
+      (isMdnaTitle(normalized) || isAnnualReportMdnaTitle(normalized)) &&
+      !normalized.endsWith('continued') &&
+      !endsWithPageNumber(line.text)
+    ) {
       if (normalized.length <= 110) {
         mdna.push({
           line: k,
@@ -301,71 +335,6 @@ function annualReportMdna(located: Located): MdnaResult {
   );
 }
 
-// Strip the trailing page reference of a table-of-contents row.
-function tocTitle(row: string): string {
-  return normalizeTitle(
-    row.replace(
-      /(?:\s+(?:pages?\s+)?[A-Z]?-?\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)?(?:\s*,?\s*\([a-z0-9*]\))*[\s.,]*$/i,
-      '',
-    ),
-  );
-}
-
-/**
- * Reports ordered by topic instead of by item (a "Form 10-K Cross-Reference Index" at the end)
- * carry the MD&A under an unnumbered banner. Its end is the next top-level entry of the report's
- * own table of contents: a contents entry whose body heading is directly followed by the heading
- * of the next contents entry (a section opening on its first subsection), or one whose title is
- * another item's usual title.
- */
-function topicOrderedMdna(located: Located): MdnaResult {
-  const { lines, text, layout } = located;
-  const entries: { line: number; title: string }[] = [];
-  for (let k = 0; k < lines.length; k++) {
-    const row = lines[k]!.text;
-    if (row.length <= 200 && endsWithPageNumber(row)) entries.push({ line: k, title: tocTitle(row) });
-  }
-  const mdnaEntry = entries.findIndex(
-    (e) => isMdnaTitle(e.title) && parseLabel(lines[e.line]!.text) === null,
-  );
-  if (mdnaEntry < 0) return NOT_FOUND;
-  const later = new Set(entries.slice(mdnaEntry + 1, mdnaEntry + 80).map((e) => e.title));
-  const mdnaTitle = entries[mdnaEntry]!.title;
-  const fromLine = entries[mdnaEntry]!.line + 1;
-  let heading = -1;
-  for (let k = fromLine; k < lines.length; k++) {
-    const row = lines[k]!.text;
-    if (row.length <= 160 && !endsWithPageNumber(row) && normalizeTitle(row) === mdnaTitle) {
-      heading = k;
-      break;
-    }
-  }
-  if (heading < 0) return NOT_FOUND;
-  const otherItems = layout.parts
-    .flatMap((p) => p.items)
-    .flatMap((d) => d.signatures)
-    .filter((s) => !isMdnaTitle(s));
-  let endLine = -1;
-  for (let k = heading + 1; k < lines.length && endLine < 0; k++) {
-    const row = lines[k]!.text;
-    if (row.length > 160) continue;
-    const title = normalizeTitle(row);
-    if (!later.has(title)) continue;
-    const next = lines[k + 1]?.text ?? '';
-    const stacked = next.length <= 160 && later.has(normalizeTitle(next));
-    if (stacked || otherItems.some((s) => title.startsWith(s))) endLine = k;
-  }
-  const headingLine = lines[heading]!;
-  const end = endLine < 0 ? text.length : lines[endLine]!.start;
-  return resultOf(
-    text,
-    headingLine.text,
-    headingLine.start + headingLine.text.length,
-    end,
-    endLine < 0 ? null : lines[endLine]!.text,
-  );
-}
-
 /**
  * Extract the MD&A ("Management's Discussion and Analysis of Financial Condition and Results of
  * Operations") of a 10-K (Item 7; Item 6 of a 10-KSB), a 10-Q (Part I, Item 2) or an annual
@@ -394,7 +363,11 @@ export function extractMdna(document: string, options: ExtractOptions): MdnaResu
   if (located.layout.family === 'annual-report') return annualReportMdna(located);
   const sections = locateSections(located);
   const section = findMdnaSection(sections, located.layout);
-  if (section === undefined) return topicOrderedMdna(located);
+  if (section === undefined) {
+    const span = topicOrderedMdna(located.lines, located.layout);
+    if (span === null) return NOT_FOUND;
+    return resultOf(located.text, span.heading, span.start, span.end, span.next);
+  }
   return resultOf(
     located.text,
     section.candidate.heading,

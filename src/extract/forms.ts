@@ -214,3 +214,14 @@ export function isMdnaTitle(normalized: string): boolean {
     normalized.startsWith('managements discussion analysis')
   );
 }
+
+// What annual reports to shareholders (EX-13) also call their MD&A: "management discussion"
+// (lower case, no "and analysis"), "FINANCIAL REVIEW", "Management's Financial Review". Only as a
+// whole heading line, since "financial review" also starts ordinary sentences.
+const ANNUAL_REPORT_MDNA =
+  /^(?:(?:19|20)\d\d )?(?:managements? s? ?discussion(?: and analysis)?|(?:managements? s? ?)?financial review)(?: (?:19|20)\d\d)?$/;
+
+/** Whether a normalized heading is an annual report's MD&A under another title. */
+export function isAnnualReportMdnaTitle(normalized: string): boolean {
+  return ANNUAL_REPORT_MDNA.test(normalized);
+}

@@ -141,6 +141,8 @@ export function parseLabel(line: string): Label | null {
   const c = j < s.length ? s.charCodeAt(j) : 0;
   if (j === sepStart && j < s.length && !isUpper(c)) return null; // "Item 14(a)", "Item 7s"
   const rest = s.slice(j);
+  // "Item 14 (a)(3):", "ITEM 15 (b)": a paragraph of the item, not its heading.
+  if (c === 40 && /^\([a-z0-9]{1,4}\)/i.test(rest)) return null;
   const label: Label = { item: number.value, rest };
   return { ...(part === undefined ? {} : { part }), ...label, ...(through === undefined ? {} : { through }) };
 }
@@ -238,6 +240,8 @@ function isPageContext(s: string, space: number): boolean {
   const before = s.slice(0, space).trimEnd();
   if (before === '') return false;
   const c = before.charCodeAt(before.length - 1);
+  // "PART II" is a part heading, not a page numbered in roman numerals.
+  if (/(?:^|\s)part$/i.test(before)) return false;
   return !isDigit(c) || /(?:page|pages)$/i.test(before);
 }
 

@@ -29,7 +29,9 @@ function isRule(line: string): boolean {
 }
 
 function headerKey(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '#');
+  // Case kept: a sentence-case item heading under an all-caps running header of the same words is
+  // the real heading, not a repeat of the header.
+  return line.replace(/\d+/g, '#');
 }
 
 /** How {@link cleanLines} treats blank lines: HTML blocks carry no meaning in blank lines, text does. */
@@ -42,16 +44,39 @@ export type LineMode = 'html' | 'text';
  * pages; the first line of each run of such pages is kept, because it is often the section heading.
  */
 export function cleanLines(raw: string, mode: LineMode): string {
+  return cleanLinesMarked(raw, mode).text;
+}
+
+/** Clean text and which of its lines are kept running headers (see {@link cleanLinesMarked}). */
+export interface MarkedText {
+  readonly text: string;
+  /**
+   * Line indexes (of `text.split('\n')`) of running page headers and footers that were kept: the
+   * first line of each run of pages repeating it. Such a line may be a section's real heading (the
+   * header of its first page) or a repeat above a later page ("PART II" / "Item 7").
+   */
+  readonly running: ReadonlySet<number>;
+}
+
+/** {@link cleanLines}, also reporting which kept lines are running headers. */
+export function cleanLinesMarked(raw: string, mode: LineMode): MarkedText {
   const source = raw.split('\n');
   const lines: string[] = [];
   const pageOf: number[] = [];
   let page = 0;
+  // Consecutive breaks (a CSS break before an <hr>, empty pages) start one page, not several,
+  // so a running header on every printed page is seen on consecutive pages.
+  let pageHasLines = false;
+  const breakPage = (): void => {
+    if (pageHasLines) page++;
+    pageHasLines = false;
+  };
   for (const rawLine of source) {
     if (rawLine.includes(PAGE_BREAK)) {
       // A break may share a line with text in plain-text input ("<PAGE>" handled by the caller).
       const parts = rawLine.split(PAGE_BREAK);
       for (let k = 0; k < parts.length; k++) {
-        if (k > 0) page++;
+        if (k > 0) breakPage();
         if (parts[k]!.trim() !== '') pushLine(parts[k]!);
       }
     } else {
@@ -71,17 +96,22 @@ export function cleanLines(raw: string, mode: LineMode): string {
     if (isPageNumber(line) || isRule(line)) return;
     lines.push(line);
     pageOf.push(page);
+    pageHasLines = true;
   }
 
-  const removed = runningHeaderLines(lines, pageOf, page + 1);
+  const marks = runningHeaderLines(lines, pageOf, page + 1);
   const kept: string[] = [];
+  const running = new Set<number>();
   for (let k = 0; k < lines.length; k++) {
-    if (removed[k] === 1) continue;
+    if (marks[k] === REMOVED) continue;
     const line = lines[k]!;
-    if (line !== '' || (kept.length > 0 && kept[kept.length - 1] !== '')) kept.push(line);
+    if (line !== '' || (kept.length > 0 && kept[kept.length - 1] !== '')) {
+      if (marks[k] === KEPT_REPEAT) running.add(kept.length);
+      kept.push(line);
+    }
   }
   while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-  return kept.join('\n');
+  return { text: kept.join('\n'), running };
 }
 
 // Running headers sit in the first four lines of a page (company, section title in two lines, units);
@@ -89,12 +119,17 @@ export function cleanLines(raw: string, mode: LineMode): string {
 const TOP_EDGE = 4;
 const BOTTOM_EDGE = 3;
 const MAX_HEADER_LENGTH = 160;
+// Marks of runningHeaderLines: a repeat removed, or the kept first line of a run.
+const REMOVED = 1;
+const KEPT_REPEAT = 2;
 
+// A mark per line: REMOVED for a repeat of a running header, KEPT_REPEAT for the first line of a run.
 function runningHeaderLines(lines: readonly string[], pageOf: readonly number[], pages: number): Uint8Array {
-  const removed = new Uint8Array(lines.length);
-  if (pages < 4) return removed;
-  // Edge line indexes of each page.
+  const marks = new Uint8Array(lines.length);
+  if (pages < 4) return marks;
+  // Edge line indexes of each page, and the top-edge lines of each page.
   const edges: number[] = [];
+  const tops: number[][] = [];
   let k = 0;
   while (k < lines.length) {
     const p = pageOf[k]!;
@@ -104,6 +139,7 @@ function runningHeaderLines(lines: readonly string[], pageOf: readonly number[],
     for (let m = k; m < end; m++) if (lines[m] !== '') body.push(m);
     if (body.length <= TOP_EDGE + BOTTOM_EDGE) edges.push(...body);
     else edges.push(...body.slice(0, TOP_EDGE), ...body.slice(-BOTTOM_EDGE));
+    tops.push(body.slice(0, TOP_EDGE));
     k = end;
   }
   const pagesByKey = new Map<string, Set<number>>();
@@ -129,8 +165,17 @@ function runningHeaderLines(lines: readonly string[], pageOf: readonly number[],
     const page = pageOf[m]!;
     const previous = lastPage.get(key);
     lastPage.set(key, page);
-    if (previous === undefined || page - previous > 2) continue;
-    removed[m] = 1;
+    marks[m] = previous === undefined || page - previous > 2 ? KEPT_REPEAT : REMOVED;
   }
-  return removed;
+  // A line right under a removed repeat at the top of a page belongs to the page's header block
+  // even when it names a different section on each page ("PART II" over "ITEM 7A. QUANTITATIVE
+  // ..." on the one page after the real Item 7A heading): kept, and marked as a header line.
+  // Under a kept first line it may be the real heading (the sentence-case "Item 7. Management's
+  // discussion ..." under the first "ITEM 7. MANAGEMENT'S DISCUSSION ..." banner), so not there.
+  for (const top of tops) {
+    for (let t = 1; t < top.length; t++) {
+      if (marks[top[t]!] === 0 && marks[top[t - 1]!] === REMOVED) marks[top[t]!] = KEPT_REPEAT;
+    }
+  }
+  return marks;
 }

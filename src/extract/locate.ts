@@ -27,6 +27,8 @@ export interface Candidate {
   readonly through?: string;
   /** A table-of-contents or cross-reference-index row (ends with a page number). */
   readonly toc: boolean;
+  /** The line before is prose broken mid-sentence ("... as discussed under" / "Item 13--..."). */
+  readonly inProse?: boolean;
 }
 
 /** One located section. */
@@ -107,10 +109,13 @@ export function labelledCandidates(lines: readonly Line[], knownTitles: readonly
     }
     if (!isTitleLike(label.rest, knownTitles)) continue;
     const { title, last } = completeTitle(lines, k, label.rest, knownTitles);
-    // "ITEM 7A." over "Quantitative ... (Continued)": a page's repeated heading, wherever the label sits.
+    // "ITEM 7A." over "Quantitative ... (Continued)": a page's repeated heading, wherever the label sits;
+    // so is a heading over a line that only says "(Continued)".
     if (last > k && /\bcontinued\)?$/i.test(title)) continue;
+    if (/^[([]?continued[)\]]?[.:]?$/i.test(lines[last + 1]?.text ?? '')) continue;
     const end = lineEnd(lines[last]!);
     const heading = headingText(lines, k, last);
+    const before = k > 0 ? lines[k - 1]!.text : '';
     out.push({
       line: k,
       start: line.start,
@@ -118,6 +123,7 @@ export function labelledCandidates(lines: readonly Line[], knownTitles: readonly
       heading,
       title,
       kind: 'item',
+      ...(before.length >= 40 && /[a-z,]$/.test(before) ? { inProse: true } : {}),
       ...(label.part === undefined ? {} : { part: label.part }),
       item: label.item,
       ...(label.through === undefined ? {} : { through: label.through }),
@@ -167,6 +173,79 @@ export function titleCandidates(lines: readonly Line[], definitions: readonly It
     k = last;
   }
   return out;
+}
+
+/**
+ * Drop item headings that are running page headers repeating the item above its later pages
+ * ("PART II" / "Item 7" at the top of every MD&A page, or the all-caps "ITEM 7A. QUANTITATIVE
+ * ..." over the page after the real, mid-page "Item 7A." heading). The cleanup keeps the first
+ * line of each run of pages repeating a header, because it may be the section's only heading;
+ * among consecutive headings of one item, such a kept repeat is dropped when a heading that is no
+ * page header stands beside it, and otherwise only the first of them stays.
+ *
+ * @param candidates - Heading candidates in document order.
+ * @param running - Line indexes of kept running headers (from the text cleanup).
+ */
+export function dropRunningRepeats(
+  candidates: readonly Candidate[],
+  running: ReadonlySet<number>,
+): Candidate[] {
+  if (running.size === 0) return [...candidates];
+  const drop = new Set<Candidate>();
+  let run: Candidate[] = [];
+  const close = (): void => {
+    if (run.length > 1 && run.some((c) => running.has(c.line))) {
+      const plain = run.filter((c) => !running.has(c.line));
+      if (plain.length > 0) for (const c of run) if (running.has(c.line)) drop.add(c);
+      if (plain.length === 0) for (const c of run.slice(1)) drop.add(c);
+    }
+    run = [];
+  };
+  for (const candidate of candidates) {
+    if (candidate.toc || candidate.kind === 'part') continue;
+    const previous = run[run.length - 1];
+    if (previous !== undefined && (previous.item !== candidate.item || previous.part !== candidate.part)) {
+      close();
+    }
+    run.push(candidate);
+  }
+  close();
+  return drop.size === 0 ? [...candidates] : candidates.filter((c) => !drop.has(c));
+}
+
+/**
+ * The "SIGNATURES" heading that closes the last item: the first line reading only "Signatures"
+ * (or "Signature") after the last item heading. What follows it (the signature block, an exhibit
+ * index, financial statements appended after the signatures) belongs to no item.
+ *
+ * @param lines - The clean text's lines.
+ * @param candidates - Heading candidates in document order.
+ * @returns The heading as a candidate without an item, or `null` when there is none.
+ */
+export function signaturesHeading(
+  lines: readonly Line[],
+  candidates: readonly Candidate[],
+): Candidate | null {
+  let from = -1;
+  for (const c of candidates) if (c.item !== undefined && !c.toc) from = c.line;
+  if (from < 0) return null;
+  for (let k = from + 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.text.length > 12) continue;
+    const title = normalizeTitle(line.text);
+    if (title === 'signatures' || title === 'signature') {
+      return {
+        line: k,
+        start: line.start,
+        end: lineEnd(line),
+        heading: line.text,
+        title: line.text,
+        kind: 'title',
+        toc: false,
+      };
+    }
+  }
+  return null;
 }
 
 interface Slot {
@@ -287,17 +366,99 @@ export function chooseSections(
     chain.push({ candidate: candidates[nodes[node]!.candidate]!, definition: nodes[node]!.slot.definition });
   }
   chain.reverse();
+  return sectionsOf(withOutOfOrderItems(chain, candidates, layout), textLength);
+}
+
+type Link = { readonly candidate: Candidate; readonly definition: ItemDefinition | null };
+
+function sectionsOf(chain: readonly Link[], textLength: number): Section[] {
   return chain.map((link, k) => {
     const next = chain[k + 1]?.candidate ?? null;
     return {
       candidate: link.candidate,
       definition: link.definition,
       start: link.candidate.end,
-      end: next === null ? textLength : next.start,
+      end: Math.max(link.candidate.end, next === null ? textLength : next.start),
       next,
     };
   });
 }
+
+/** The item a heading names by its title, among the items with its number. */
+function definitionByTitle(candidate: Candidate, layout: FormLayout): ItemDefinition | undefined {
+  const title = normalizeTitle(candidate.title);
+  if (title === '') return undefined;
+  for (const { items } of layout.parts) {
+    for (const d of items) {
+      if (d.item !== candidate.item) continue;
+      if (layout.partScoped && candidate.part !== undefined && d.part !== candidate.part) continue;
+      const known = [normalizeTitle(d.title), ...d.signatures];
+      if (known.some((k) => title.startsWith(k))) return d;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Items printed out of their usual order (a 10-Q with the MD&A before the financial statements):
+ * the chain takes items in order only, so an item heading that falls inside another section is
+ * missed, and that section runs on through it. A labelled heading of an item missing from the
+ * chain is added back when its title is the item's usual title and it is not one row of a list
+ * (no other heading on the line before or after it). Of several such headings of one item, the
+ * one followed by the most text is taken.
+ */
+function withOutOfOrderItems(
+  chain: readonly Link[],
+  candidates: readonly Candidate[],
+  layout: FormLayout,
+): Link[] {
+  if (!chain.some((l) => l.definition !== null)) return [...chain];
+  const have = new Set(chain.map((l) => l.definition).filter((d) => d !== null));
+  // "Items 7 and 7A" covers Item 7A too.
+  for (const { candidate, definition } of chain) {
+    if (candidate.through === undefined || definition === null) continue;
+    for (const { items } of layout.parts) {
+      for (const d of items) if (d.item === candidate.through && d.part === definition.part) have.add(d);
+    }
+  }
+  const best = new Map<ItemDefinition, { candidate: Candidate; length: number }>();
+  const used = new Map<Candidate, ItemDefinition | null>(chain.map((l) => [l.candidate, l.definition]));
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.kind !== 'item' || c.toc || c.inProse === true || c.through !== undefined) continue;
+    // A row of a list of items (a contents page without page numbers) is no heading.
+    const next = candidates[i + 1];
+    const previous = candidates[i - 1];
+    if (next?.kind === 'item' && next.start - c.end <= 1) continue;
+    if (previous?.kind === 'item' && c.start - previous.end <= 1) continue;
+    const definition = definitionByTitle(c, layout);
+    if (definition === undefined) continue;
+    // A heading the chain already took for another item stays with it.
+    const taken = used.get(c);
+    if (taken !== undefined && taken !== definition) continue;
+    const length = (next?.start ?? Number.MAX_SAFE_INTEGER) - c.end;
+    const current = best.get(definition);
+    if (current === undefined || length > current.length) best.set(definition, { candidate: c, length });
+  }
+  const out = chain.map((link) => {
+    // The chain took a contents row for the item (its real heading sits out of order, after a
+    // later item): the heading followed by far more text replaces it.
+    const better = link.definition === null ? undefined : best.get(link.definition);
+    if (better === undefined || better.candidate === link.candidate) return link;
+    const index = candidates.indexOf(link.candidate);
+    const length = (candidates[index + 1]?.start ?? Number.MAX_SAFE_INTEGER) - link.candidate.end;
+    return better.length >= Math.max(MIN_RELOCATED, RELOCATE_RATIO * length)
+      ? { candidate: better.candidate, definition: link.definition }
+      : link;
+  });
+  for (const [definition, { candidate }] of best)
+    if (!have.has(definition)) out.push({ candidate, definition });
+  return out.sort((a, b) => a.candidate.start - b.candidate.start);
+}
+
+// An out-of-order heading replaces the chain's choice when followed by this much more text.
+const RELOCATE_RATIO = 4;
+const MIN_RELOCATED = 2000;
 
 /** The MD&A section of a chain, if any. */
 export function findMdnaSection(sections: readonly Section[], layout: FormLayout): Section | undefined {

@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkEnum, checkOptions, didYouMean } from '../options/index.js';
 
 /** What kind of input {@link documentToText} reads. */
 export type DocumentFormat = 'auto' | 'html' | 'text';
@@ -44,26 +45,20 @@ export interface ExtractOptions {
 /** The layout family a form type belongs to. */
 export type FormFamily = 'annual' | 'quarterly' | 'annual-report';
 
-const FORMATS: readonly DocumentFormat[] = ['auto', 'html', 'text'];
+const FORMATS = ['auto', 'html', 'text'] as const;
 
-function show(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : describeType(value);
-}
+/** Option names of `extractItems` and `extractMdna`. */
+export const EXTRACT_OPTION_KEYS: readonly string[] = Object.freeze(['form', 'format']);
+/** Option names of `documentToText`. */
+export const DOCUMENT_TO_TEXT_OPTION_KEYS: readonly string[] = Object.freeze(['format', 'documentType']);
 
 /**
  * Check the `format` option and return it resolved.
+ * @param fn - The public function's name, for the message.
  * @param value - The option as given.
- * @param example - A correct call, shown in the error message.
  */
-export function resolveFormat(value: unknown, example: string): DocumentFormat {
-  if (value === undefined) return defaultDocumentToTextOptions.format;
-  if (typeof value !== 'string' || !FORMATS.includes(value as DocumentFormat)) {
-    throw new InvalidArgumentError(
-      'options.format',
-      `options.format must be 'auto', 'html' or 'text', got ${show(value)}. Call it as ${example}.`,
-    );
-  }
-  return value as DocumentFormat;
+export function resolveFormat(fn: string, value: unknown): DocumentFormat {
+  return checkEnum(fn, 'options.format', value, FORMATS) ?? defaultDocumentToTextOptions.format;
 }
 
 /**
@@ -82,17 +77,33 @@ export function checkInput(value: unknown, name: string, example: string): asser
 }
 
 /**
- * Check an options argument is an object (or absent).
- * @param value - The argument as given.
- * @param example - A correct call, shown in the error message.
+ * Check the options of `extractItems` / `extractMdna`: an object whose `form` names the EDGAR
+ * form type, and no other key than `form` and `format` (unknown keys get a "did you mean").
+ * A missing `form` is reported first, naming any misspelt key beside it, since `{ fromat: 'html' }`
+ * is most often a call that also forgot `form`.
+ *
+ * @param fn - The public function's name.
+ * @param options - What the caller passed.
+ * @returns The options, typed, with `form` a non-empty string.
  */
-export function checkOptions(value: unknown, example: string): Record<string, unknown> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+export function checkExtractOptions(fn: string, options: unknown): ExtractOptions {
+  const example = `${fn}(html, { form: '10-K' })`;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    checkOptions(fn, options as object | undefined, EXTRACT_OPTION_KEYS); // throws unless undefined
+  }
+  const opts = (options ?? {}) as Record<string, unknown>;
+  const form = opts.form;
+  if (typeof form !== 'string' || form.trim() === '') {
+    const unknown = Object.keys(opts).filter((k) => !EXTRACT_OPTION_KEYS.includes(k));
+    const typos = unknown.map((k) => {
+      const guess = didYouMean(k, EXTRACT_OPTION_KEYS);
+      return ` Unknown option 'options.${k}'${guess === undefined ? '' : ` (did you mean '${guess}'?)`}.`;
+    });
     throw new InvalidArgumentError(
-      'options',
-      `options must be an object, got ${show(value)}. Call it as ${example}.`,
+      'options.form',
+      `${fn}: options.form must name the EDGAR form type ('10-K', '10-Q', 'EX-13', ...), got ${describeType(form)}.${typos.join('')} Call it as ${example}.`,
     );
   }
-  return value as Record<string, unknown>;
+  checkOptions(fn, opts, EXTRACT_OPTION_KEYS);
+  return opts as unknown as ExtractOptions;
 }

@@ -1,4 +1,6 @@
+import { checkOptions } from '../options/index.js';
 import {
+  ALTMAN_OPTION_KEYS,
   type AltmanOptions,
   type AltmanResult,
   altmanNullResult,
@@ -10,6 +12,7 @@ import {
 import {
   type AnnualReport,
   altmanInputsFromCompanyFacts,
+  COMPANY_FACTS_OPTION_KEYS,
   type CompanyFactsAltmanInputs,
   type CompanyFactsInput,
   type CompanyFactsOptions,
@@ -59,8 +62,20 @@ export function altmanFromCompanyFacts(
   companyFacts: CompanyFactsInput | string,
   options?: AltmanFromCompanyFactsOptions,
 ): CompanyFactsAltmanResult {
-  const { variant } = resolveAltmanOptions('altmanFromCompanyFacts', options);
-  const picked: CompanyFactsAltmanInputs = altmanInputsFromCompanyFacts(companyFacts, options);
+  const fn = 'altmanFromCompanyFacts';
+  const known = [...COMPANY_FACTS_OPTION_KEYS, ...ALTMAN_OPTION_KEYS];
+  checkOptions(fn, options, known, 'options', `${fn}(facts, { periodEnd: '2025-01-31', price: 150 })`);
+  const { variant } = resolveAltmanOptions(fn, options, known);
+  // Each half of the options goes to the function that knows it.
+  const factsOptions: Record<string, unknown> = {};
+  for (const key of COMPANY_FACTS_OPTION_KEYS) {
+    const value = (options as Record<string, unknown> | undefined)?.[key];
+    if (value !== undefined) factsOptions[key] = value;
+  }
+  const picked: CompanyFactsAltmanInputs = altmanInputsFromCompanyFacts(
+    companyFacts,
+    factsOptions as CompanyFactsOptions,
+  );
   // The price warning only matters to a variant that needs market value of equity.
   const extractionWarnings = altmanRequiredInputs(variant).includes('marketValueEquity')
     ? picked.warnings

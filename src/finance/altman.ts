@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkEnum, checkOptions } from '../options/index.js';
 import { type EmRating, emRatingEquivalent } from './em-rating.js';
 
 /**
@@ -249,20 +250,19 @@ interface ResolvedOptions {
 }
 
 /** Merge options over {@link defaultAltmanOptions} and validate them. */
-function resolveOptions(fn: string, options: AltmanOptions | undefined): ResolvedOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw new InvalidArgumentError(
-      'options',
-      `${fn}(inputs, options) needs options to be an object, got ${describeType(options)}; e.g. ${fn}(inputs, { variant: 'z_double_prime' })`,
-    );
-  }
-  const variant = options?.variant ?? defaultAltmanOptions.variant;
-  if (!altmanVariants.includes(variant)) {
-    throw new InvalidArgumentError(
-      'options.variant',
-      `${fn}: options.variant must be one of ${altmanVariants.map((v) => `'${v}'`).join(', ')}, got ${JSON.stringify(variant)}; e.g. ${fn}(inputs, { variant: 'z_prime' })`,
-    );
-  }
+/** The option names of {@link AltmanOptions}. @internal */
+export const ALTMAN_OPTION_KEYS: readonly string[] = Object.freeze(['variant', 'salesCoefficient']);
+
+function resolveOptions(
+  fn: string,
+  options: AltmanOptions | undefined,
+  known: readonly string[] = ALTMAN_OPTION_KEYS,
+): ResolvedOptions {
+  const example = `${fn}(inputs, { variant: 'z_double_prime' })`;
+  checkOptions(fn, options, known, 'options', example);
+  const variant =
+    checkEnum(fn, 'options.variant', options?.variant, altmanVariants, example) ??
+    defaultAltmanOptions.variant;
   const salesCoefficient = options?.salesCoefficient ?? defaultAltmanOptions.salesCoefficient;
   if (!salesCoefficients.includes(salesCoefficient)) {
     throw new InvalidArgumentError(
@@ -596,8 +596,9 @@ export function altmanZFromRatios(ratios: AltmanRatioInputs, options?: AltmanOpt
 export function resolveAltmanOptions(
   fn: string,
   options: AltmanOptions | undefined,
+  known?: readonly string[],
 ): { variant: AltmanVariant; salesCoefficient: SalesCoefficient; warnings: string[] } {
-  return resolveOptions(fn, options);
+  return resolveOptions(fn, options, known);
 }
 
 /** @internal A result with `z: null` (not re-exported). */

@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkOptions, isIsoDate } from '../options/index.js';
 import type { AltmanVariant } from './altman.js';
 import { CompanyFactsError } from './errors.js';
 import { type AltmanFactField, altmanTagRules, type FactPeriod, type TagRule } from './tag-rules.js';
@@ -227,7 +228,6 @@ const balanceSheetAnchors = [
 ];
 
 const DAY_MS = 86_400_000;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 interface Resolved {
   readonly accession: string | undefined;
@@ -248,14 +248,29 @@ function normaliseAccession(value: string): string | null {
   return `${digits.slice(0, 10)}-${digits.slice(10, 12)}-${digits.slice(12)}`;
 }
 
-function resolveOptions(options: CompanyFactsOptions | undefined): Resolved {
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw new InvalidArgumentError(
-      'options',
-      `${fn}(companyFacts, options) needs options to be an object, got ${describeType(options)}; e.g. ${fn}(facts, { accession: '0001640147-25-000052', price: 150 })`,
-    );
-  }
-  const o = options ?? {};
+/** The option names of {@link CompanyFactsOptions}. @internal */
+export const COMPANY_FACTS_OPTION_KEYS: readonly string[] = Object.freeze([
+  'accession',
+  'periodEnd',
+  'forms',
+  'currency',
+  'price',
+  'marketValueEquity',
+  'annualDurationDays',
+]);
+
+function resolveOptions(
+  options: CompanyFactsOptions | undefined,
+  known: readonly string[] = COMPANY_FACTS_OPTION_KEYS,
+  caller: string = fn,
+): Resolved {
+  const o = checkOptions(
+    caller,
+    options,
+    known,
+    'options',
+    `${caller}(facts, { accession: '0001640147-25-000052', price: 150 })`,
+  );
   let accession: string | undefined;
   if (o.accession !== undefined) {
     const normal = typeof o.accession === 'string' ? normaliseAccession(o.accession) : null;
@@ -267,7 +282,7 @@ function resolveOptions(options: CompanyFactsOptions | undefined): Resolved {
     }
     accession = normal;
   }
-  if (o.periodEnd !== undefined && (typeof o.periodEnd !== 'string' || !datePattern.test(o.periodEnd))) {
+  if (o.periodEnd !== undefined && (typeof o.periodEnd !== 'string' || !isIsoDate(o.periodEnd))) {
     throw new InvalidArgumentError(
       'options.periodEnd',
       `${fn}: options.periodEnd must be a fiscal-year end date 'YYYY-MM-DD', got ${JSON.stringify(o.periodEnd)}; e.g. ${fn}(facts, { periodEnd: '2025-01-31' })`,

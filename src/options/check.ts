@@ -64,6 +64,7 @@ function hint(name: string, known: readonly string[]): string {
  * @param options - What the caller passed.
  * @param known - The option names the function accepts.
  * @param field - How the options argument is named in messages.
+ * @param example - A correct call, shown after the problem (`"scoreText(text, { fogMode: 'gunning' })"`).
  * @default field `'options'`
  * @returns `options`, or a frozen empty object when it was `undefined`.
  * @throws {@link InvalidArgumentError} on a non-object or an unknown key.
@@ -78,23 +79,31 @@ export function checkOptions<T extends object>(
   options: T | undefined,
   known: readonly string[],
   field = 'options',
+  example?: string,
 ): T {
   if (options === undefined) return EMPTY as T;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new InvalidArgumentError(
       field,
-      `${fn}: ${field} must be an object, got ${describeType(options)}. Call it as ${fn}(..., { ${known[0] ?? ''}${known.length > 0 ? ': ...' : ''} }) or leave it out.`,
+      `${fn}: ${field} must be an object, got ${describeType(options)}. Call it as ${
+        example ?? `${fn}(..., { ${known[0] ?? ''}${known.length > 0 ? ': ...' : ''} }) or leave it out`
+      }.`,
     );
   }
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
       throw new InvalidArgumentError(
         `${field}.${key}`,
-        `${fn}: unknown option '${field}.${key}'. ${hint(key, known)}`,
+        `${fn}: unknown option '${field}.${key}'. ${hint(key, known)}${callAs(example)}`,
       );
     }
   }
   return options;
+}
+
+/** ` Call it as <example>.` when an example is given. */
+function callAs(example: string | undefined): string {
+  return example === undefined ? '' : ` Call it as ${example}.`;
 }
 
 const EMPTY = Object.freeze({});
@@ -106,6 +115,7 @@ const EMPTY = Object.freeze({});
  * @param field - The full field name (`'options.fogMode'`).
  * @param value - What the caller passed.
  * @param allowed - The accepted values.
+ * @param example - A correct call, shown after the problem.
  * @returns The value, typed.
  * @throws {@link InvalidArgumentError} naming the field, the value and the accepted values.
  * @example
@@ -118,6 +128,7 @@ export function checkEnum<const A extends readonly string[]>(
   field: string,
   value: unknown,
   allowed: A,
+  example?: string,
 ): A[number] | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as A[number];
@@ -126,7 +137,7 @@ export function checkEnum<const A extends readonly string[]>(
     field,
     `${fn}: ${field} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${
       typeof value === 'string' ? `'${value}'` : describeType(value)
-    }.${guess === undefined ? '' : ` Did you mean '${guess}'?`}`,
+    }.${guess === undefined ? '' : ` Did you mean '${guess}'?`}${callAs(example)}`,
   );
 }
 
@@ -147,6 +158,7 @@ export interface NumberRule {
  * @param field - The full field name (`'options.maxRequestsPerSecond'`).
  * @param value - What the caller passed.
  * @param rule - Bounds and integrality.
+ * @param example - A correct call, shown after the problem.
  * @returns The number, or `undefined`.
  * @throws {@link InvalidArgumentError} naming the field and the rule.
  * @example
@@ -159,6 +171,7 @@ export function checkNumber(
   field: string,
   value: unknown,
   rule: NumberRule = {},
+  example?: string,
 ): number | undefined {
   if (value === undefined) return undefined;
   const min = rule.min ?? Number.NEGATIVE_INFINITY;
@@ -178,7 +191,7 @@ export function checkNumber(
     .filter((part) => part !== '')
     .join(' ');
   const got = typeof value === 'number' ? String(value) : describeType(value);
-  throw new InvalidArgumentError(field, `${fn}: ${field} must be ${wanted}, got ${got}.`);
+  throw new InvalidArgumentError(field, `${fn}: ${field} must be ${wanted}, got ${got}.${callAs(example)}`);
 }
 
 /**
@@ -187,6 +200,7 @@ export function checkNumber(
  * @param fn - The public function's name.
  * @param field - The full field name.
  * @param value - What the caller passed.
+ * @param example - A correct call, shown after the problem.
  * @returns The boolean, or `undefined`.
  * @throws {@link InvalidArgumentError} when it is not a boolean.
  * @example
@@ -194,7 +208,61 @@ export function checkNumber(
  * checkBoolean('buildDataset', 'config.includeText', true); // true
  * ```
  */
-export function checkBoolean(fn: string, field: string, value: unknown): boolean | undefined {
+export function checkBoolean(
+  fn: string,
+  field: string,
+  value: unknown,
+  example?: string,
+): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
-  throw new InvalidArgumentError(field, `${fn}: ${field} must be true or false, got ${describeType(value)}.`);
+  throw new InvalidArgumentError(
+    field,
+    `${fn}: ${field} must be true or false, got ${describeType(value)}.${callAs(example)}`,
+  );
+}
+
+/**
+ * True when `text` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is not): the one
+ * date rule of every option and CLI flag.
+ *
+ * @param text - The candidate.
+ * @returns Whether it is a valid `YYYY-MM-DD` date.
+ * @example
+ * ```ts
+ * isIsoDate('2024-02-29'); // true
+ * isIsoDate('2025-02-30'); // false
+ * ```
+ */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Check a date option: a string `YYYY-MM-DD` that is a real calendar date (or `undefined`).
+ *
+ * @param fn - The public function's name.
+ * @param field - The full field name (`'options.periodEnd'`).
+ * @param value - What the caller passed.
+ * @param example - A correct call, shown after the problem.
+ * @returns The date string, or `undefined`.
+ * @throws {@link InvalidArgumentError} naming the field and the value.
+ * @example
+ * ```ts
+ * checkDate('altmanInputsFromCompanyFacts', 'options.periodEnd', '2025-01-31'); // '2025-01-31'
+ * ```
+ */
+export function checkDate(fn: string, field: string, value: unknown, example?: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && isIsoDate(value)) return value;
+  throw new InvalidArgumentError(
+    field,
+    `${fn}: ${field} must be a calendar date YYYY-MM-DD, got ${
+      typeof value === 'string' ? `'${value}'` : describeType(value)
+    }.${callAs(example)}`,
+  );
 }

@@ -1,5 +1,6 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { type FlatRecord, type RecordValue, toRecordValue } from './values.js';
+import { checkOptions } from '../options/index.js';
+import { type FlatRecord, own, type RecordValue, setField, toRecordValue } from './values.js';
 
 /** A table held column by column: each column name maps to one array, all of one length. */
 export type ColumnTable = Record<string, RecordValue[]>;
@@ -82,11 +83,13 @@ export function alignRecords(
   options: ColumnOptions = {},
 ): FlatRecord[] {
   const list = checkRows('alignRecords', rows);
+  checkOptions('alignRecords', options, ['columns']);
   const columns =
     options.columns === undefined ? recordColumns(list) : checkColumnList('alignRecords', options.columns);
   return list.map((row, i) => {
     const out: FlatRecord = {};
-    for (const column of columns) out[column] = toRecordValue(row[column], `rows[${i}].${column}`);
+    for (const column of columns)
+      setField(out, column, toRecordValue(own(row, column), `rows[${i}].${column}`));
     return out;
   });
 }
@@ -111,11 +114,16 @@ export function toColumns(
   options: ColumnOptions = {},
 ): ColumnTable {
   const list = checkRows('toColumns', rows);
+  checkOptions('toColumns', options, ['columns']);
   const columns =
     options.columns === undefined ? recordColumns(list) : checkColumnList('toColumns', options.columns);
   const table: ColumnTable = {};
   for (const column of columns) {
-    table[column] = list.map((row, i) => toRecordValue(row[column], `rows[${i}].${column}`));
+    setField(
+      table,
+      column,
+      list.map((row, i) => toRecordValue(own(row, column), `rows[${i}].${column}`)),
+    );
   }
   return table;
 }
@@ -163,7 +171,11 @@ export function fromColumns(columns: Readonly<Record<string, ArrayLike<unknown>>
   for (let i = 0; i < (length ?? 0); i++) {
     const row: FlatRecord = {};
     for (const name of names)
-      row[name] = toRecordValue((columns[name] as ArrayLike<unknown>)[i], `columns.${name}[${i}]`);
+      setField(
+        row,
+        name,
+        toRecordValue((own(columns, name) as ArrayLike<unknown>)[i], `columns.${name}[${i}]`),
+      );
     rows.push(row);
   }
   return rows;

@@ -4,14 +4,15 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { addAbortSignal, PassThrough, pipeline, Readable, type Transform } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkBoolean, checkOptions } from '../options/index.js';
 import { RecordsFormatError } from './errors.js';
+import { splitLines } from './lines.js';
 import { defaultReadRecordsOptions } from './options.js';
-import { checkOptionsObject, type RecordValue, toRecordValue } from './values.js';
+import { castNumber, escapeFormula, own, type RecordValue, setField, toRecordValue } from './values.js';
 
 /** A records file format: comma-separated values with a header row, or one JSON object per line. */
 export type RecordFormat = 'csv' | 'jsonl';
@@ -51,9 +52,23 @@ export interface WriteRecordsOptions {
    * @default undefined (keys of the first row)
    */
   readonly columns?: readonly string[];
+  /**
+   * CSV only: guard against CSV (formula) injection with the OWASP rule. A text cell starting with
+   * `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` prefix, so a spreadsheet shows it as
+   * text instead of evaluating it (`=HYPERLINK(...)` from a company name). Numbers, and text cells
+   * that are canonical numbers such as `-12`, are never changed. The prefix is not removed on
+   * reading: turn this off for files that only programs read and that must round-trip exactly.
+   * @default true
+   */
+  readonly escapeFormulas?: boolean;
   /** Stops writing; the temporary file is removed and the promise rejects with the signal's reason. @default undefined */
   readonly signal?: AbortSignal;
 }
+
+const READ_KEYS = ['format', 'castNumbers', 'signal'] as const;
+// `columnTypes` belongs to the Parquet/Arrow writers (src/records/parquet.ts, arrow.ts); it is
+// accepted here so one options object serves every format.
+const WRITE_KEYS = ['format', 'columns', 'escapeFormulas', 'signal', 'columnTypes'] as const;
 
 /** What {@link writeRecords} wrote. */
 export interface WriteRecordsResult {
@@ -72,8 +87,6 @@ export interface ReadHooks {
   readonly onHeader?: (columns: readonly string[]) => void;
   readonly onBytes?: (bytes: number) => void;
 }
-
-const CANONICAL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /**
  * The records format of a path from its extension: `.csv` is CSV, `.jsonl` and `.ndjson` are
@@ -185,18 +198,26 @@ async function* readCsv(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Record<string, RecordValue>> {
   // Unquoted empty cells are missing values (null); quoted empty cells ("") are empty strings,
-  // so null and '' both survive a round trip through writeRecords.
+  // so null and '' both survive a round trip through writeRecords. Blank lines are kept so that
+  // a one-column table keeps its null rows (written as empty lines); wider tables skip them.
   const parser = parse({
     bom: true,
-    skip_empty_lines: true,
+    skip_empty_lines: false,
+    relax_column_count: true,
+    info: true,
     cast: (value, context) => (context.quoting || value !== '' ? value : null),
   });
   const chain = (pipeline as unknown as (...streams: unknown[]) => Readable)(bytes, parser, () => {});
   let header: string[] | undefined;
   try {
-    for await (const cells of chain as AsyncIterable<(string | null)[]>) {
+    for await (const item of chain as AsyncIterable<{
+      record: (string | null)[];
+      info: { lines: number };
+    }>) {
       signal?.throwIfAborted();
+      const cells = item.record;
       if (header === undefined) {
+        if (cells.length === 1 && cells[0] === null) continue;
         header = cells.map((cell) => cell ?? '');
         const seen = new Set<string>();
         for (const name of header) {
@@ -213,10 +234,17 @@ async function* readCsv(
         hooks.onHeader?.(header);
         continue;
       }
+      if (cells.length !== header.length) {
+        if (cells.length === 1 && cells[0] === null) continue;
+        throw new RecordsFormatError(
+          `Malformed CSV at line ${item.info.lines}: ${cells.length} cells where the header has ${header.length}.`,
+          { line: item.info.lines },
+        );
+      }
       const row: Record<string, RecordValue> = {};
       for (let i = 0; i < header.length; i++) {
         const cell = cells[i] ?? null;
-        row[header[i]!] = castNumbers && cell !== null && CANONICAL_NUMBER.test(cell) ? Number(cell) : cell;
+        setField(row, header[i]!, castNumbers && cell !== null ? castNumber(cell) : cell);
       }
       yield row;
     }
@@ -260,37 +288,14 @@ async function* readJsonl(
   bytes: NodeJS.ReadableStream,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Record<string, unknown>> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
   let line = 0;
-  let first = true;
-  const take = (text: string): Record<string, unknown> | undefined => {
-    line++;
-    if (first) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
-    return trimmed.trim() === '' ? undefined : parseJsonLine(trimmed, line);
-  };
   try {
-    for await (const chunk of bytes as AsyncIterable<Buffer | string>) {
+    for await (const raw of splitLines(bytes as AsyncIterable<Buffer | string>)) {
       signal?.throwIfAborted();
-      rest += typeof chunk === 'string' ? chunk : decoder.write(chunk);
-      let start = 0;
-      let end = rest.indexOf('\n', start);
-      while (end !== -1) {
-        const row = take(rest.slice(start, end));
-        if (row) yield row;
-        start = end + 1;
-        end = rest.indexOf('\n', start);
-      }
-      rest = rest.slice(start);
-    }
-    rest += decoder.end();
-    if (rest !== '') {
-      const row = take(rest);
-      if (row) yield row;
+      line++;
+      let text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+      if (text.trim() !== '') yield parseJsonLine(text, line);
     }
   } finally {
     (bytes as Readable).destroy?.();
@@ -305,20 +310,15 @@ export function openRecords(
   hooks: ReadHooks = {},
 ): AsyncGenerator<Record<string, unknown>> {
   checkInput(fn, input);
-  checkOptionsObject(fn, options);
+  checkOptions(fn, options, READ_KEYS);
   const format = resolveFormat(
     fn,
     options.format,
     typeof input === 'string' ? input : undefined,
     `${fn}('filings.csv') or ${fn}(stream, { format: 'csv' })`,
   );
-  const castNumbers = options.castNumbers ?? defaultReadRecordsOptions.castNumbers;
-  if (typeof castNumbers !== 'boolean') {
-    throw new InvalidArgumentError(
-      'options.castNumbers',
-      `${fn}: options.castNumbers must be a boolean, got ${describeType(castNumbers)}. Call it as ${fn}('a.csv', { castNumbers: true }).`,
-    );
-  }
+  const castNumbers =
+    checkBoolean(fn, 'options.castNumbers', options.castNumbers) ?? defaultReadRecordsOptions.castNumbers;
   const signal = options.signal;
   return (async function* records() {
     signal?.throwIfAborted();
@@ -399,7 +399,8 @@ export async function writeRecords(
         `Call it as ${fn}('scores.csv', [{ cik: '0000037996' }]).`,
     );
   }
-  checkOptionsObject(fn, options);
+  checkOptions(fn, options, WRITE_KEYS);
+  const escapeCells = checkBoolean(fn, 'options.escapeFormulas', options.escapeFormulas) ?? true;
   const format = resolveFormat(
     fn,
     options.format,
@@ -454,10 +455,15 @@ export async function writeRecords(
         }
       }
       if (csv) {
-        yield columns.map((column) => toRecordValue(row[column], `rows[${count}].${column}`));
+        yield columns.map((column) => {
+          const value = toRecordValue(own(row, column), `rows[${count}].${column}`);
+          return escapeCells && typeof value === 'string' ? escapeFormula(value) : value;
+        });
       } else {
         const out: Record<string, unknown> = {};
-        for (const column of columns) out[column] = toJsonValue(row[column], `rows[${count}].${column}`);
+        for (const column of columns) {
+          setField(out, column, toJsonValue(own(row, column), `rows[${count}].${column}`));
+        }
         batch += `${JSON.stringify(out)}\n`;
         if (batch.length >= 1 << 16) {
           yield batch;

@@ -1,7 +1,8 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkEnum, checkOptions } from '../options/index.js';
 import { alignRecords, recordColumns } from './columns.js';
 import { defaultNormalizeOptions, type NormalizeMethod } from './options.js';
-import { checkOptionsObject, type FlatRecord } from './values.js';
+import type { FlatRecord } from './values.js';
 
 /** Options of {@link normalizeColumns}. */
 export interface NormalizeOptions {
@@ -166,15 +167,10 @@ export function normalizeColumns(
       `${fn}(rows, columns) needs an array of objects, got ${describeType(rows)}.`,
     );
   }
-  checkOptionsObject(fn, options);
-  const method = options.method ?? defaultNormalizeOptions.method;
-  if (method !== 'zscore' && method !== 'minmax') {
-    throw new InvalidArgumentError(
-      'options.method',
-      `${fn}: options.method must be 'zscore' or 'minmax', got ${JSON.stringify(method) ?? describeType(method)}. ` +
-        "Call it as normalizeColumns(rows, ['fog'], { method: 'minmax' }).",
-    );
-  }
+  checkOptions(fn, options, ['method']);
+  const method =
+    checkEnum(fn, 'options.method', options.method, ['zscore', 'minmax'] as const) ??
+    defaultNormalizeOptions.method;
   const aligned = alignRecords(rows);
   const list = checkColumnsArg(fn, rows, columns);
   const fitted: Record<string, ColumnNormalization> = {};

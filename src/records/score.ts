@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkOptions } from '../options/index.js';
 import type { ScoreOptions } from '../score/index.js';
 import { alignRecords, recordColumns } from './columns.js';
 import { openRecords, type RecordFormat, type RecordInput, resolveFormat, writeRecords } from './io.js';
@@ -51,6 +52,8 @@ export interface ScoreFileOptions extends ScoreRecordsOptions {
   readonly progressEvery?: number;
   /** Stops the run; no output file is left behind and the promise rejects with the signal's reason. @default undefined */
   readonly signal?: AbortSignal;
+  /** CSV output: the OWASP formula guard of writeRecords (`escapeFormulas`). @default true */
+  readonly escapeFormulas?: boolean;
 }
 
 /** What {@link scoreFile} wrote. */
@@ -64,7 +67,14 @@ export interface ScoreFileResult {
 }
 
 const RECORD_KEYS = ['textColumn', 'prefix', 'scorer'] as const;
-const FILE_KEYS = ['format', 'outputFormat', 'onProgress', 'progressEvery', 'signal'] as const;
+const FILE_KEYS = [
+  'format',
+  'outputFormat',
+  'onProgress',
+  'progressEvery',
+  'signal',
+  'escapeFormulas',
+] as const;
 
 interface ResolvedScoring {
   readonly textColumn: string;
@@ -76,13 +86,22 @@ interface ResolvedScoring {
 
 function resolveScoring(fn: string, options: unknown, fileKeys: readonly string[]): ResolvedScoring {
   const example = `${fn}(${fn === 'scoreFile' ? "'in.csv', 'out.csv'" : 'rows'}, { textColumn: 'mdna' })`;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === undefined) {
     throw new InvalidArgumentError(
       'options',
-      `${fn} needs an options object with textColumn, got ${describeType(options)}. Call it as ${example}.`,
+      `${fn} needs an options object with textColumn. Call it as ${example}.`,
     );
   }
-  const o = options as Record<string, unknown>;
+  const given = options as Record<string, unknown>;
+  const custom = given !== null && typeof given === 'object' && given.scorer !== undefined;
+  // A custom scorer may take any option; scoreText's are known, so a typo is caught here.
+  const o = checkOptions(
+    fn,
+    given,
+    custom ? Object.keys(given) : [...RECORD_KEYS, ...fileKeys, ...SCORE_OPTION_KEYS],
+    'options',
+    example,
+  );
   if (typeof o.textColumn !== 'string' || o.textColumn === '') {
     throw new InvalidArgumentError(
       'options.textColumn',
@@ -107,14 +126,6 @@ function resolveScoring(fn: string, options: unknown, fileKeys: readonly string[
   const scoreOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(o)) {
     if ((RECORD_KEYS as readonly string[]).includes(key) || fileKeys.includes(key)) continue;
-    // A custom scorer may take any option; scoreText's are known, so a typo is caught here.
-    if (o.scorer === undefined && !SCORE_OPTION_KEYS.includes(key)) {
-      throw new InvalidArgumentError(
-        `options.${key}`,
-        `${fn} does not know the option ${key}; known options are ` +
-          `${[...RECORD_KEYS, ...fileKeys, ...SCORE_OPTION_KEYS].join(', ')}. Call it as ${example}.`,
-      );
-    }
     scoreOptions[key] = value;
   }
   // The scorer's own column order, read from the empty text, so even an empty input gets every column.
@@ -320,6 +331,7 @@ export async function scoreFile(
       format: outputFormat,
       columns: csvHeader === undefined ? undefined : [...csvHeader, ...s.scoreColumns],
       signal,
+      escapeFormulas: options.escapeFormulas,
     });
   } finally {
     // Closes the input if the writer failed before pulling every row (a no-op after a full run).

@@ -1,7 +1,8 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkEnum, checkOptions } from '../options/index.js';
 import { recordColumns } from './columns.js';
 import { type DateBucket, defaultBuildTabTextOptions, type TabTextMatch } from './options.js';
-import { type FlatRecord, toIsoDate, toRecordValue } from './values.js';
+import { type FlatRecord, own, setField, toIsoDate, toRecordValue } from './values.js';
 
 /** Join key columns: one name or several, shared by both tables, or named per table. */
 export type JoinKeys =
@@ -35,7 +36,7 @@ export interface BuildTabTextOptions {
 }
 
 const DAY_MS = 86_400_000;
-const BUCKETS: readonly DateBucket[] = ['day', 'week', 'month', 'quarter', 'year'];
+const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'] as const satisfies readonly DateBucket[];
 
 /** Milliseconds since the epoch of an ISO date at UTC midnight (years 0..99 included). */
 function utcTime(iso: string): number {
@@ -127,14 +128,17 @@ function keyList(value: unknown, field: string): string[] {
   return list as string[];
 }
 
+const FN = 'buildTabText';
+const KEYS = ['on', 'dateColumns', 'match', 'bucket', 'how', 'suffix', 'maxAgeDays'] as const;
+
 function resolveOptions(options: unknown): ResolvedTabText {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === undefined) {
     throw new InvalidArgumentError(
       'options',
-      `buildTabText needs an options object with on, got ${describeType(options)}. Call it as ${EXAMPLE}.`,
+      `${FN} needs an options object with on. Call it as ${EXAMPLE}.`,
     );
   }
-  const o = options as BuildTabTextOptions;
+  const o = checkOptions(FN, options as BuildTabTextOptions, KEYS);
   const d = defaultBuildTabTextOptions;
   let textKeys: string[];
   let tabularKeys: string[];
@@ -153,13 +157,7 @@ function resolveOptions(options: unknown): ResolvedTabText {
     textKeys = keyList(o.on, 'options.on');
     tabularKeys = textKeys;
   }
-  const dates = o.dateColumns ?? d.dateColumns;
-  if (dates === null || typeof dates !== 'object') {
-    throw new InvalidArgumentError(
-      'options.dateColumns',
-      `buildTabText: options.dateColumns must be { text, tabular }, got ${describeType(dates)}. Call it as ${EXAMPLE}.`,
-    );
-  }
+  const dates = checkOptions(FN, o.dateColumns ?? d.dateColumns, ['text', 'tabular'], 'options.dateColumns');
   const textDate = dates.text ?? d.dateColumns.text;
   const tabularDate = dates.tabular ?? d.dateColumns.tabular;
   for (const [field, value] of [
@@ -173,35 +171,15 @@ function resolveOptions(options: unknown): ResolvedTabText {
       );
     }
   }
-  const match = o.match ?? d.match;
-  if (match !== 'asof' && match !== 'bucket') {
-    throw new InvalidArgumentError(
-      'options.match',
-      `buildTabText: options.match must be 'asof' or 'bucket', got ${JSON.stringify(match) ?? describeType(match)}. ` +
-        "Call it as buildTabText(a, b, { on: 'cik', match: 'bucket', bucket: 'quarter' }).",
-    );
-  }
+  const match = checkEnum(FN, 'options.match', o.match, ['asof', 'bucket'] as const) ?? d.match;
   if (o.bucket !== undefined && match !== 'bucket') {
     throw new InvalidArgumentError(
       'options.bucket',
       "buildTabText: options.bucket only applies to match: 'bucket'. Call it as buildTabText(a, b, { on: 'cik', match: 'bucket', bucket: 'week' }).",
     );
   }
-  const bucket = o.bucket ?? d.bucket;
-  if (!BUCKETS.includes(bucket)) {
-    throw new InvalidArgumentError(
-      'options.bucket',
-      `buildTabText: options.bucket must be one of ${BUCKETS.join(', ')}, got ${JSON.stringify(bucket) ?? describeType(bucket)}. ` +
-        "Call it as buildTabText(a, b, { on: 'cik', match: 'bucket', bucket: 'week' }).",
-    );
-  }
-  const how = o.how ?? d.how;
-  if (how !== 'left' && how !== 'inner') {
-    throw new InvalidArgumentError(
-      'options.how',
-      `buildTabText: options.how must be 'left' or 'inner', got ${String(how)}. Call it as buildTabText(a, b, { on: 'cik', how: 'inner' }).`,
-    );
-  }
+  const bucket = checkEnum(FN, 'options.bucket', o.bucket, BUCKETS) ?? d.bucket;
+  const how = checkEnum(FN, 'options.how', o.how, ['left', 'inner'] as const) ?? d.how;
   const suffix = o.suffix ?? d.suffix;
   if (typeof suffix !== 'string' || suffix === '') {
     throw new InvalidArgumentError(
@@ -390,18 +368,24 @@ export function buildTabText(
     if (matched === undefined && r.how === 'inner') return;
     const record: FlatRecord = {};
     for (const column of tabularColumns) {
-      record[column] =
-        column === r.tabularDate ? date : toRecordValue(row[column], `tabularRows[${i}].${column}`);
+      setField(
+        record,
+        column,
+        column === r.tabularDate ? date : toRecordValue(own(row, column), `tabularRows[${i}].${column}`),
+      );
     }
     const text = matched === undefined ? undefined : texts[matched];
     carried.forEach((column, c) => {
       const name = outNames[c]!;
-      if (text === undefined) record[name] = null;
-      else
-        record[name] =
-          column === r.textDate
+      setField(
+        record,
+        name,
+        text === undefined
+          ? null
+          : column === r.textDate
             ? textDates[matched!]!
-            : toRecordValue(text[column], `textRows[${matched}].${column}`);
+            : toRecordValue(own(text, column), `textRows[${matched}].${column}`),
+      );
     });
     out.push(record);
   });

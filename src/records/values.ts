@@ -180,15 +180,100 @@ export function toRecordValue(value: unknown, field: string): RecordValue {
 }
 
 /**
- * Reject an options argument that is not an object, naming `options`.
- * @param fn - The public function's name, for the message.
- * @param options - The value passed as options.
+ * Set `row[key] = value` as an own, enumerable data property, so that a column named `__proto__`
+ * is kept as a column instead of replacing the row's prototype.
+ *
+ * @param row - The record being built.
+ * @param key - The column name, any string.
+ * @param value - The cell.
+ * @example
+ * ```ts
+ * const row = {};
+ * setField(row, '__proto__', 'x');
+ * Object.keys(row); // ['__proto__']
+ * ```
  */
-export function checkOptionsObject(fn: string, options: unknown): asserts options is object {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(
-      'options',
-      `${fn}: options must be an object, got ${describeType(options)}.`,
-    );
+export function setField(row: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    row[key] = value;
   }
+}
+
+const CANONICAL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * True when a text cell is a canonical decimal number (`-12`, `3.5`, `1e-3`; not `007`, `+1`).
+ *
+ * @param text - A cell.
+ * @returns Whether {@link castNumber} may turn it into a number.
+ * @example
+ * ```ts
+ * isCanonicalNumber('-1.5e3'); // true
+ * ```
+ */
+export function isCanonicalNumber(text: string): boolean {
+  return CANONICAL_NUMBER.test(text);
+}
+
+/**
+ * A text cell as a number when that is lossless: a canonical decimal number that is finite and,
+ * when written without an exponent, has an integer part within `Number.MAX_SAFE_INTEGER`. Anything
+ * else (`1e400`, `12345678901234567890`, `007`) stays the string it was, so no cell becomes
+ * `Infinity` or silently changes its digits.
+ *
+ * @param text - A cell.
+ * @returns The number, or `text` unchanged.
+ * @example
+ * ```ts
+ * castNumber('3.5'); // 3.5
+ * castNumber('12345678901234567890'); // '12345678901234567890'
+ * castNumber('1e400'); // '1e400'
+ * ```
+ */
+export function castNumber(text: string): string | number {
+  if (!CANONICAL_NUMBER.test(text)) return text;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return text;
+  if (!/[eE]/.test(text) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return text;
+  return value;
+}
+
+/**
+ * The OWASP rule against CSV (formula) injection: a text cell that starts with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return is prefixed with `'`, so spreadsheets show it as text instead
+ * of running it. Cells that are numbers (or canonical number strings such as `-12`) are left alone.
+ *
+ * @param text - A text cell.
+ * @returns The cell, escaped when needed.
+ * @example
+ * ```ts
+ * escapeFormula('=HYPERLINK("http://x")'); // "'=HYPERLINK(\"http://x\")"
+ * escapeFormula('-12'); // '-12'
+ * ```
+ */
+export function escapeFormula(text: string): string {
+  if (text === '') return text;
+  const first = text.charCodeAt(0);
+  // = + - @ TAB CR
+  const risky = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+  if (!risky || CANONICAL_NUMBER.test(text)) return text;
+  return `'${text}`;
+}
+
+/**
+ * `row[key]` when it is the row's own field, else `undefined`: a column named `__proto__` or
+ * `constructor` that a row lacks must read as missing, not as `Object.prototype`'s member.
+ *
+ * @param row - A record.
+ * @param key - The column name.
+ * @returns The cell, or `undefined`.
+ * @example
+ * ```ts
+ * own({}, 'constructor'); // undefined
+ * ```
+ */
+export function own(row: object, key: string): unknown {
+  return Object.hasOwn(row, key) ? (row as Record<string, unknown>)[key] : undefined;
 }

@@ -1,5 +1,15 @@
-export type { LoughranMcDonaldCategory, LoughranMcDonaldLists } from './loughran-mcdonald.js';
-export { LOUGHRAN_MCDONALD_CATEGORIES, loadLoughranMcDonald } from './loughran-mcdonald.js';
+export type {
+  LoughranMcDonaldCategory,
+  LoughranMcDonaldLayout,
+  LoughranMcDonaldLists,
+  LoughranMcDonaldOptions,
+  LoughranMcDonaldRelease,
+} from './loughran-mcdonald.js';
+export {
+  LOUGHRAN_MCDONALD_CATEGORIES,
+  loadLoughranMcDonald,
+  loughranMcDonaldLayout,
+} from './loughran-mcdonald.js';
 export type {
   FogMode,
   ReadabilityAccumulator,
@@ -25,6 +35,8 @@ export type { VaderScores, VaderValences } from './vader.js';
 export { vaderCompoundOfTokens, vaderRawScores, vaderScores, vaderValences } from './vader.js';
 export type {
   CompiledWordLists,
+  ContextNumber,
+  ContextRule,
   CountWordListOptions,
   DefaultWordListName,
   WordListMatches,
@@ -32,6 +44,7 @@ export type {
   WordLists,
 } from './wordlists.js';
 export {
+  appendWordListTokens,
   compiledDefaultWordLists,
   compileWordLists,
   countWordListMatches,
@@ -43,4 +56,5 @@ export {
   polarityFromCounts,
   RESERVED_WORD_LIST_NAMES,
   validateCustomWordLists,
+  wordListTokens,
 } from './wordlists.js';

@@ -1,8 +1,9 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { appendWords, iterateSentences, splitWhitespace } from '../text/index.js';
+import { iterateSentences, splitWhitespace } from '../text/index.js';
 import { createReadabilityAccumulator, type FogMode, type ReadabilityResult } from './readability.js';
 import { vaderCompoundOfTokens } from './vader.js';
 import {
+  appendWordListTokens,
   type CompiledWordLists,
   compiledDefaultWordLists,
   compileWordLists,
@@ -244,7 +245,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     const { start, end } = sentence;
     // word_count is always reported, so the words are always collected; they are matched only
     // when a word-list column needs them.
-    wordCount += appendWords(batch, text, start, end);
+    wordCount += appendWordListTokens(batch, text, start, end, o.lists);
     batch.push(SENTENCE_SEPARATOR);
     if (batch.length >= BATCH_WORDS) flush();
     if (wantSentiment || fog !== undefined) {

@@ -1,5 +1,7 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkBoolean, checkOptions } from '../options/index.js';
 import { readPackageFile, readUserFile } from '../resources/index.js';
+import { appendWords, type Token, tokenize } from '../text/index.js';
 
 /** Names of the eight default word lists shipped in `wordlists/`, in column order. */
 export const DEFAULT_WORD_LIST_NAMES = Object.freeze([
@@ -16,7 +18,12 @@ export const DEFAULT_WORD_LIST_NAMES = Object.freeze([
 /** One of the eight default word list names. */
 export type DefaultWordListName = (typeof DEFAULT_WORD_LIST_NAMES)[number];
 
-/** Word lists by name: lowercase entries, single words or phrases of words separated by one space. */
+/**
+ * Word lists by name. An entry is a word or a phrase (words separated by one space), optionally
+ * followed by exclusion contexts: `judgment ~ significant judgment ~ judgment calls`. See
+ * `wordlists/README.md` for the context syntax (`*` for any word, `<day>`, `<year>`, `<number>`
+ * and case rules such as `may ~ May <year>`).
+ */
 export type WordLists = Readonly<Record<string, readonly string[]>>;
 
 /**
@@ -36,15 +43,19 @@ const HAS_LETTER = /\p{L}/u;
 
 /**
  * Parse the text of a word list file: one entry per line, `#` starts a comment, blank lines are
- * skipped; entries are lowercased, inner whitespace collapses to one space, duplicates are dropped.
+ * skipped; entries are lowercased (except the case rules of their contexts), inner whitespace
+ * collapses to one space, duplicates are dropped. A line may carry exclusion contexts after `~`
+ * (see `wordlists/README.md`).
  *
  * @param text - The file's text.
- * @returns The entries in file order.
- * @throws {InvalidArgumentError} When `text` is not a string.
+ * @returns The entries in file order, in their normal form (`judgment ~ significant judgment`).
+ * @throws {InvalidArgumentError} When `text` is not a string, or a line's context is malformed
+ *   (the message gives the line number).
  * @example
  * ```ts
  * import { parseWordList } from 'fin-tabtext';
- * parseWordList('# my list\nLoss\ngoing   concern\n'); // ['loss', 'going concern']
+ * parseWordList('# my list\nLoss\ngoing   concern\nmay ~ May <year>\n');
+ * // ['loss', 'going concern', 'may ~ May <year>']
  * ```
  */
 export function parseWordList(text: string): string[] {
@@ -55,11 +66,19 @@ export function parseWordList(text: string): string[] {
     );
   }
   const seen = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
+  text.split(/\r?\n/).forEach((line, i) => {
     const hash = line.indexOf('#');
-    const entry = normaliseEntry(hash >= 0 ? line.slice(0, hash) : line);
-    if (entry !== '') seen.add(entry);
-  }
+    const raw = hash >= 0 ? line.slice(0, hash) : line;
+    if (raw.trim() === '') return;
+    const parsed = parseEntry(raw);
+    if (typeof parsed === 'string') {
+      throw new InvalidArgumentError(
+        'text',
+        `parseWordList(text): line ${i + 1} (${JSON.stringify(raw.trim())}): ${parsed}`,
+      );
+    }
+    seen.add(parsed.text);
+  });
   return [...seen];
 }
 
@@ -193,25 +212,158 @@ function checkLists(lists: WordLists, field: string): WordLists {
           `${field}.${name}[${i}] must be a word or phrase with at least one letter, got ${typeof entry === 'string' ? JSON.stringify(entry) : describeType(entry)}.`,
         );
       }
-      seen.add(normaliseEntry(entry));
+      const parsed = parseEntry(entry);
+      if (typeof parsed === 'string') {
+        throw new InvalidArgumentError(
+          `${field}.${name}[${i}]`,
+          `${field}.${name}[${i}] (${JSON.stringify(entry)}): ${parsed}`,
+        );
+      }
+      seen.add(parsed.text);
     });
     out[name] = Object.freeze([...seen]);
   }
   return Object.freeze(out);
 }
 
-function normaliseEntry(entry: string): string {
-  return entry.trim().toLowerCase().replace(/\s+/g, ' ');
-}
-
 /** One node of a compiled matcher: a word's single-word lists and the phrases that continue from it. */
 export interface WordListMatchNode {
   /** Indices of the lists holding this word (at the root) or this phrase (deeper), or null. */
   lists: number[] | null;
+  /** Per entry of `lists`, the exclusion contexts of that list's entry (null: none), or null when no list has any. */
+  rules: Array<readonly ContextRule[] | null> | null;
   /** The entry text ending at this node, for explanations. */
   entry: string;
   /** Next words of longer phrases. */
   next: Map<string, WordListMatchNode> | null;
+}
+
+/** What a `<day>`, `<year>` or `<number>` placeholder of a context asks for next to the entry. */
+export type ContextNumber = 'day' | 'year' | 'number';
+
+/**
+ * One exclusion context of an entry: an occurrence is not counted when the words around it are
+ * `before` and `after` (`*` is any word), its letter case is `letterCase`, and the tokens next to it
+ * are the numbers asked for.
+ */
+export interface ContextRule {
+  /** Words right before the entry, in text order (`*` = any word). */
+  readonly before: readonly string[];
+  /** Words right after the entry (`*` = any word). */
+  readonly after: readonly string[];
+  /** `'title'` (`May`) or `'upper'` (`MAY`): the occurrence must be spelled so; `'any'` otherwise. */
+  readonly letterCase: 'any' | 'title' | 'upper';
+  /** A number token right before the entry, or null. */
+  readonly numberBefore: ContextNumber | null;
+  /** A number token right after the entry, or null. */
+  readonly numberAfter: ContextNumber | null;
+}
+
+interface ParsedEntry {
+  /** The entry's lowercase words. */
+  readonly words: readonly string[];
+  readonly rules: readonly ContextRule[];
+  /** The normal form: `words ~ context ~ context`. */
+  readonly text: string;
+}
+
+const PLACEHOLDERS: Readonly<Record<string, ContextNumber>> = {
+  '<day>': 'day',
+  '<year>': 'year',
+  '<number>': 'number',
+};
+const ANY_WORD = '*';
+
+/** Parse one entry line (without comment); returns the parsed entry or an error message. */
+function parseEntry(raw: string): ParsedEntry | string {
+  const [head = '', ...contexts] = raw.split('~');
+  const words = head
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  if (words.length === 0 || !words.every((w) => HAS_LETTER.test(w))) {
+    return `the entry before "~" must be a word or phrase whose words hold a letter, e.g. "judgment ~ significant judgment"`;
+  }
+  const rules: ContextRule[] = [];
+  const spelled: string[] = [];
+  for (const context of contexts) {
+    const parsed = parseContext(words, context);
+    if (typeof parsed === 'string') return parsed;
+    if (!spelled.includes(parsed[1])) {
+      rules.push(parsed[0]);
+      spelled.push(parsed[1]);
+    }
+  }
+  return { words, rules, text: [words.join(' '), ...spelled].join(' ~ ') };
+}
+
+function parseContext(entry: readonly string[], context: string): [ContextRule, string] | string {
+  const tokens = context
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
+  const lower = tokens.map((t) => t.toLowerCase());
+  let at = -1;
+  for (let p = 0; p + entry.length <= tokens.length && at < 0; p++) {
+    if (entry.every((w, k) => lower[p + k] === w)) at = p;
+  }
+  const example = `e.g. "${entry.join(' ')} ~ significant ${entry.join(' ')}"`;
+  if (at < 0)
+    return `the context "${tokens.join(' ')}" must contain the entry "${entry.join(' ')}", ${example}`;
+  const form = tokens.slice(at, at + entry.length).join(' ');
+  const base = entry.join(' ');
+  let letterCase: ContextRule['letterCase'] = 'any';
+  if (form !== base) {
+    if (entry.length > 1)
+      return `case rules apply to single-word entries; write "${base}" in lowercase in "${tokens.join(' ')}"`;
+    if (form === form.toUpperCase()) letterCase = 'upper';
+    else if (form === form[0]!.toUpperCase() + form.slice(1).toLowerCase()) letterCase = 'title';
+    else
+      return `"${form}" is neither Title case ("${base[0]!.toUpperCase()}${base.slice(1)}") nor upper case ("${base.toUpperCase()}")`;
+  }
+  const side = (
+    part: readonly string[],
+    where: 'before' | 'after',
+  ): [string[], ContextNumber | null] | string => {
+    const number = part.length === 1 ? (PLACEHOLDERS[part[0]!] ?? null) : null;
+    if (number !== null) return [[], number];
+    if (part.some((t) => PLACEHOLDERS[t] !== undefined)) {
+      return `a number placeholder must be the only context ${where} the entry, e.g. "${base} ~ ${where === 'after' ? `${base} <year>` : `<day> ${base}`}"`;
+    }
+    if (part.some((t) => t !== ANY_WORD && !HAS_LETTER.test(t))) {
+      return `every context word must hold a letter (or be * for any word, or <day>, <year>, <number>): "${tokens.join(' ')}"`;
+    }
+    return [[...part], null];
+  };
+  const before = side(lower.slice(0, at), 'before');
+  if (typeof before === 'string') return before;
+  const after = side(lower.slice(at + entry.length), 'after');
+  if (typeof after === 'string') return after;
+  if ((before[1] !== null || after[1] !== null) && entry.length > 1) {
+    return `number placeholders apply to single-word entries ("${tokens.join(' ')}")`;
+  }
+  if (
+    before[0].length + after[0].length === 0 &&
+    before[1] === null &&
+    after[1] === null &&
+    letterCase === 'any'
+  ) {
+    return `the context "${tokens.join(' ')}" is the entry alone, which would exclude every occurrence`;
+  }
+  const rule: ContextRule = Object.freeze({
+    before: Object.freeze(before[0]),
+    after: Object.freeze(after[0]),
+    letterCase,
+    numberBefore: before[1],
+    numberAfter: after[1],
+  });
+  const spelled = [...lower.slice(0, at), form, ...lower.slice(at + entry.length)].join(' ');
+  return [rule, spelled];
+}
+
+function isRaw(rule: ContextRule): boolean {
+  return rule.letterCase !== 'any' || rule.numberBefore !== null || rule.numberAfter !== null;
 }
 
 /**
@@ -225,19 +377,37 @@ export interface CompiledWordLists {
   readonly sizes: Readonly<Record<string, number>>;
   /** @internal The matcher. */
   readonly root: ReadonlyMap<string, WordListMatchNode>;
+  /**
+   * @internal Words with case or number rules: {@link appendWordListTokens} marks their occurrences
+   * with what surrounds them; null when no entry has such a rule.
+   */
+  readonly marked: { readonly words: ReadonlySet<string>; readonly pattern: RegExp } | null;
 }
+
+// A marked token is `word` + MARK + case + number before + number after, e.g. "may\u0001t-y" for
+// "May 2024". The compiled maps hold every marked variant of a marked word, so matching stays one
+// lookup per word; only the rare contexts that need the marks read them.
+const MARK = '\u0001';
+const CASES = ['l', 't', 'u', 'm'] as const;
+const NUMBERS = ['-', 'd', 'y', 'n'] as const;
+const MARK_SUFFIXES: readonly string[] = CASES.flatMap((c) =>
+  NUMBERS.flatMap((b) => NUMBERS.map((a) => `${MARK}${c}${b}${a}`)),
+);
+const SENTENCE_BREAK = '\u0000';
 
 /**
  * Compile word lists into a matcher. Entries are normalised (lowercase, single spaces); an entry
- * with spaces is a phrase matching consecutive words.
+ * with spaces is a phrase matching consecutive words; an entry's `~` contexts exclude the
+ * occurrences they describe. Lines of one list for the same entry merge their contexts.
  *
  * @param lists - Lists by name, e.g. `defaultWordLists()` or `{ ...defaultWordLists(), esg: [...] }`.
  * @returns The compiled matcher for {@link countWordListMatches}.
- * @throws {InvalidArgumentError} When a name is not `[a-z][a-z0-9_]*` or an entry is not a word.
+ * @throws {InvalidArgumentError} When a name is not `[a-z][a-z0-9_]*` or an entry is not a word
+ *   or has a malformed context.
  * @example
  * ```ts
  * import { compileWordLists } from 'fin-tabtext';
- * const compiled = compileWordLists({ esg: ['emissions', 'climate change'] });
+ * const compiled = compileWordLists({ esg: ['emissions', 'climate change'], legal: ['judgment ~ significant judgment'] });
  * ```
  */
 export function compileWordLists(lists: WordLists): CompiledWordLists {
@@ -245,18 +415,22 @@ export function compileWordLists(lists: WordLists): CompiledWordLists {
   const names = Object.keys(checked);
   const root = new Map<string, WordListMatchNode>();
   const sizes: Record<string, number> = {};
+  const marked = new Set<string>();
+  const triggers = new Set<string>();
+  const anyCase = new Set<string>();
   names.forEach((name, index) => {
     const entries = checked[name]!;
     sizes[name] = entries.length;
-    for (const entry of entries) {
-      const parts = entry.split(' ');
+    for (const text of entries) {
+      const entry = parseEntry(text) as ParsedEntry;
+      const parts = entry.words;
       let level = root;
       let node: WordListMatchNode | undefined;
       for (let k = 0; k < parts.length; k++) {
         const part = parts[k]!;
         node = level.get(part);
         if (node === undefined) {
-          node = { lists: null, entry: parts.slice(0, k + 1).join(' '), next: null };
+          node = { lists: null, rules: null, entry: parts.slice(0, k + 1).join(' '), next: null };
           level.set(part, node);
         }
         if (k < parts.length - 1) {
@@ -264,11 +438,205 @@ export function compileWordLists(lists: WordLists): CompiledWordLists {
           level = node.next;
         }
       }
-      node!.lists ??= [];
-      if (!node!.lists.includes(index)) node!.lists.push(index);
+      const last = node!;
+      last.lists ??= [];
+      let slot = last.lists.indexOf(index);
+      if (slot < 0) {
+        slot = last.lists.push(index) - 1;
+        last.rules?.push(null);
+      }
+      if (entry.rules.length > 0) {
+        last.rules ??= last.lists.map(() => null);
+        last.rules[slot] = [...(last.rules[slot] ?? []), ...entry.rules];
+        for (const rule of entry.rules) {
+          if (!isRaw(rule)) continue;
+          marked.add(parts[0]!);
+          // The spellings a sentence must hold for the rule to fire: Title or upper case rules look
+          // for that spelling only (a case-sensitive search), other number rules for any case.
+          const word = parts[0]!;
+          if (rule.letterCase === 'title') triggers.add(word[0]!.toUpperCase() + word.slice(1));
+          else if (rule.letterCase === 'upper') triggers.add(word.toUpperCase());
+          else anyCase.add(word);
+        }
+      }
     }
   });
-  return Object.freeze({ names: Object.freeze(names), sizes: Object.freeze(sizes), root });
+  if (marked.size > 0) addMarkedVariants(root, marked);
+  const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const exact = [...triggers].filter((t) => !anyCase.has(t.toLowerCase())).map(escapeRegExp);
+  // Any case without the `i` flag (one flag for the whole pattern): [mM][aA][yY].
+  const loose = [...anyCase].map((w) =>
+    [...w]
+      .map((c) =>
+        c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c),
+      )
+      .join(''),
+  );
+  const pattern = new RegExp([...exact, ...loose].join('|'));
+  return Object.freeze({
+    names: Object.freeze(names),
+    sizes: Object.freeze(sizes),
+    root,
+    marked: marked.size === 0 ? null : Object.freeze({ words: marked, pattern }),
+  });
+}
+
+function addMarkedVariants(map: Map<string, WordListMatchNode>, marked: ReadonlySet<string>): void {
+  for (const [key, node] of [...map]) {
+    if (marked.has(key)) for (const suffix of MARK_SUFFIXES) map.set(key + suffix, node);
+    if (node.next !== null) addMarkedVariants(node.next, marked);
+  }
+}
+
+function numberKind(token: Token | undefined): string {
+  if (token === undefined) return '-';
+  const t = token.text;
+  if (token.kind === 'number') {
+    if (/^\d{4}$/.test(t)) {
+      const year = Number(t);
+      return year >= 1800 && year <= 2199 ? 'y' : 'n';
+    }
+    if (/^\d{1,2}$/.test(t)) return Number(t) >= 1 && Number(t) <= 31 ? 'd' : 'n';
+    return 'n';
+  }
+  if (token.kind === 'word') {
+    const ordinal = /^(\d{1,2})(?:st|nd|rd|th)$/i.exec(t);
+    if (ordinal !== null && Number(ordinal[1]) >= 1 && Number(ordinal[1]) <= 31) return 'd';
+  }
+  return '-';
+}
+
+function caseKind(text: string): string {
+  if (text === text.toLowerCase()) return 'l';
+  if (text === text.toUpperCase()) return 'u';
+  return text.slice(1) === text.slice(1).toLowerCase() ? 't' : 'm';
+}
+
+/**
+ * Append the word tokens that {@link countWordListMatches} reads for `text[start, end)`: the
+ * lowercase words of the tokenizer (`appendWords`), where a word that has a case or number rule in
+ * `compiled` (e.g. `may ~ May <year>`) is marked with its letter case and the numbers beside it.
+ * Without such rules this is exactly `appendWords`. Call it once per sentence.
+ *
+ * @param out - The array to push to.
+ * @param text - The text.
+ * @param start - UTF-16 index to start at.
+ * @param end - UTF-16 index to stop before.
+ * @param compiled - The lists the tokens are for.
+ * @returns The number of words appended (as `appendWords` counts them).
+ * @example
+ * ```ts
+ * import { appendWordListTokens, compiledDefaultWordLists, countWordListMatches } from 'fin-tabtext';
+ * const text = 'In May 2024 we repaid the notes. Rates may rise.';
+ * const tokens: string[] = [];
+ * appendWordListTokens(tokens, text, 0, text.length, compiledDefaultWordLists()); // 9 words
+ * tokens[1]; // 'may\u0001t-y': Title case, no number before, a year after
+ * countWordListMatches(tokens, compiledDefaultWordLists()).counts.uncertainty; // 1: only the modal "may"
+ * ```
+ */
+export function appendWordListTokens(
+  out: string[],
+  text: string,
+  start: number,
+  end: number,
+  compiled: CompiledWordLists,
+): number {
+  const base = out.length;
+  const n = appendWords(out, text, start, end);
+  const marked = compiled.marked;
+  if (marked === null || n === 0 || !marked.pattern.test(text.substring(start, end))) return n;
+  // Rare: the sentence holds a marked word; tokenize it again to see case and numbers.
+  const tokens = tokenize(text, start, end);
+  let w = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (token.kind !== 'word') continue;
+    const word = out[base + w];
+    if (word !== undefined && marked.words.has(word)) {
+      out[base + w] =
+        `${word}${MARK}${caseKind(token.text)}${numberKind(tokens[t - 1])}${numberKind(tokens[t + 1])}`;
+    }
+    w++;
+  }
+  return n;
+}
+
+/**
+ * The tokens of a whole text for {@link countWordListMatches} with `compiled`: the tokenizer's
+ * lowercase words, marked for case and number rules (see {@link appendWordListTokens}). Use it
+ * instead of `words(text)` when your lists have such rules (the defaults do: `May 2024` is a month).
+ *
+ * @param text - The text.
+ * @param compiled - The compiled lists.
+ * @default compiled compiledDefaultWordLists()
+ * @returns The tokens.
+ * @example
+ * ```ts
+ * import { compiledDefaultWordLists, countWordListMatches, wordListTokens } from 'fin-tabtext';
+ * const tokens = wordListTokens('On May 31, 2024 the outlook may change.');
+ * countWordListMatches(tokens, compiledDefaultWordLists()).counts.uncertainty; // 1: the month is not counted
+ * ```
+ */
+export function wordListTokens(
+  text: string,
+  compiled: CompiledWordLists = compiledDefaultWordLists(),
+): string[] {
+  if (typeof text !== 'string') {
+    throw new InvalidArgumentError(
+      'text',
+      `wordListTokens(text) needs a string, got ${describeType(text)}; e.g. wordListTokens('Rates may rise.')`,
+    );
+  }
+  const out: string[] = [];
+  appendWordListTokens(out, text, 0, text.length, compiled);
+  return out;
+}
+
+/** The plain word of a token (a marked token without its mark). */
+function plain(token: string): string {
+  const mark = token.length - 4;
+  return mark > 0 && token.charCodeAt(mark) === 1 ? token.slice(0, mark) : token;
+}
+
+function fits(pattern: string, token: string | undefined): boolean {
+  if (token === undefined || token === SENTENCE_BREAK) return false;
+  return pattern === ANY_WORD || pattern === token || pattern === plain(token);
+}
+
+function numberFits(want: ContextNumber | null, have: string): boolean {
+  if (want === null) return true;
+  if (want === 'number') return have !== '-';
+  return have === (want === 'day' ? 'd' : 'y');
+}
+
+/** Whether one of `rules` describes the occurrence of an entry at words[i, i + len). */
+function isExcluded(
+  rules: readonly ContextRule[],
+  words: readonly string[],
+  i: number,
+  len: number,
+): boolean {
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    const { before, after } = rule;
+    let ok = i - before.length >= 0;
+    for (let t = 0; ok && t < before.length; t++) ok = fits(before[t]!, words[i - before.length + t]);
+    for (let t = 0; ok && t < after.length; t++) ok = fits(after[t]!, words[i + len + t]);
+    if (ok && isRaw(rule)) {
+      const token = words[i]!;
+      const mark = token.length - 4;
+      if (mark <= 0 || token.charCodeAt(mark) !== 1) ok = false;
+      else {
+        const c = token[mark + 1];
+        ok =
+          (rule.letterCase === 'any' || c === (rule.letterCase === 'title' ? 't' : 'u')) &&
+          numberFits(rule.numberBefore, token[mark + 2]!) &&
+          numberFits(rule.numberAfter, token[mark + 3]!);
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** Options of {@link countWordListMatches}. */
@@ -284,6 +652,8 @@ export interface CountWordListOptions {
 export const defaultCountWordListOptions: Readonly<Required<CountWordListOptions>> = Object.freeze({
   explain: false,
 });
+
+const COUNT_OPTION_KEYS = Object.keys(defaultCountWordListOptions);
 
 /** Result of {@link countWordListMatches}. */
 export interface WordListMatches {
@@ -301,15 +671,18 @@ export interface WordListMatches {
  * Count word-list matches in a text's words. Single-word entries match one word; phrase entries
  * match consecutive words and count by the number of words they cover; a word covered by several
  * entries of one list (e.g. "going" in "going concern" plus "concern") counts once for that list.
+ * An occurrence that one of its entry's contexts describes is not counted (for that list).
  *
- * @param words - The text's lowercase word tokens in order (e.g. `words(text)` from the tokenizer).
+ * @param words - The text's tokens in order: {@link wordListTokens} (or `words(text)` from the
+ *   tokenizer, which sees no case or number rules). A `'\u0000'` token separates sentences.
  * @param compiled - From {@link compileWordLists} or {@link compiledDefaultWordLists}.
  * @param options - See {@link CountWordListOptions}.
  * @returns Counts and scores (matched words / total words) per list.
+ * @throws {InvalidArgumentError} When an option is unknown or of the wrong type.
  * @example
  * ```ts
- * import { compiledDefaultWordLists, countWordListMatches, words } from 'fin-tabtext';
- * const w = words('There is substantial doubt about our ability to continue as a going concern.');
+ * import { compiledDefaultWordLists, countWordListMatches, wordListTokens } from 'fin-tabtext';
+ * const w = wordListTokens('There is substantial doubt about our ability to continue as a going concern.');
  * const { counts, scores } = countWordListMatches(w, compiledDefaultWordLists());
  * counts.uncertainty; // 2 ("substantial doubt")
  * scores.negative; // 4 / 13 ("substantial doubt", "going concern")
@@ -318,9 +691,12 @@ export interface WordListMatches {
 export function countWordListMatches(
   words: readonly string[],
   compiled: CompiledWordLists,
-  options: CountWordListOptions = {},
+  options?: CountWordListOptions,
 ): WordListMatches {
-  const explain = options.explain ?? defaultCountWordListOptions.explain;
+  const checked = checkOptions('countWordListMatches', options, COUNT_OPTION_KEYS);
+  const explain =
+    checkBoolean('countWordListMatches', 'options.explain', checked.explain) ??
+    defaultCountWordListOptions.explain;
   const { names, root } = compiled;
   const listCount = names.length;
   const counts = new Float64Array(listCount);
@@ -335,7 +711,12 @@ export function countWordListMatches(
     if (node === undefined) continue;
     const single = node.lists;
     if (single !== null) {
+      const rules = node.rules;
       for (let k = 0; k < single.length; k++) {
+        if (rules !== null) {
+          const own = rules[k];
+          if (own !== null && own !== undefined && isExcluded(own, words, i, 1)) continue;
+        }
         const l = single[k]!;
         if (coveredUntil[l]! <= i) {
           counts[l]!++;
@@ -352,7 +733,12 @@ export function countWordListMatches(
       const hit = deeper.lists;
       if (hit !== null) {
         const end = j + 1;
+        const rules = deeper.rules;
         for (let k = 0; k < hit.length; k++) {
+          if (rules !== null) {
+            const own = rules[k];
+            if (own !== null && own !== undefined && isExcluded(own, words, i, end - i)) continue;
+          }
           const l = hit[k]!;
           const from = Math.max(coveredUntil[l]!, i);
           if (end > from) {

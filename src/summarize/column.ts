@@ -1,4 +1,6 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkEnum, checkOptions } from '../options/index.js';
+import { setField } from '../records/values.js';
 import { summarizeJaccard } from './jaccard.js';
 import { summarizeKMedoids } from './kmedoids.js';
 import {
@@ -6,6 +8,7 @@ import {
   type KMedoidsOptions,
   resolveJaccardOptions,
   resolveKMedoidsOptions,
+  SUMMARIZER_OPTION_KEYS,
 } from './options.js';
 
 /** Column fields of {@link summarizeColumn}, shared by both methods. */
@@ -64,12 +67,19 @@ export function summarizeColumn(
       `summarizeColumn(rows, options) needs an array of records, got ${describeType(rows)}. Call it as ${example}.`,
     );
   }
-  if (options === null || typeof options !== 'object') {
+  if (options === undefined) {
     throw new InvalidArgumentError(
       'options',
-      `summarizeColumn(rows, options) needs an options object, got ${describeType(options)}. Call it as ${example}.`,
+      `summarizeColumn(rows, options) needs options. Call it as ${example}.`,
     );
   }
+  checkOptions(
+    'summarizeColumn',
+    options,
+    ['textColumn', 'outputColumn', 'method', 'onProgress', 'signal', ...SUMMARIZER_OPTION_KEYS],
+    'options',
+    example,
+  );
   const {
     textColumn,
     outputColumn = defaultSummarizeColumnOptions.outputColumn,
@@ -93,18 +103,19 @@ export function summarizeColumn(
     );
   }
   let summarize: (text: string) => string;
-  if (method === 'jaccard') {
-    resolveJaccardOptions(summarizerOptions);
-    summarize = (text) => summarizeJaccard(text, summarizerOptions as JaccardOptions).summary;
-  } else if (method === 'kmedoids') {
+  const chosen = checkEnum(
+    'summarizeColumn',
+    'options.method',
+    method,
+    ['jaccard', 'kmedoids'] as const,
+    "summarizeColumn(rows, { textColumn: 'mdna', method: 'kmedoids', summarySize: 5 })",
+  );
+  if (chosen === 'kmedoids') {
     resolveKMedoidsOptions(summarizerOptions);
     summarize = (text) => summarizeKMedoids(text, summarizerOptions as KMedoidsOptions).summary;
   } else {
-    throw new InvalidArgumentError(
-      'options.method',
-      `summarizeColumn: options.method must be 'jaccard' or 'kmedoids', got ${String(method)}. ` +
-        "Call it as summarizeColumn(rows, { textColumn: 'mdna', method: 'kmedoids', summarySize: 5 }).",
-    );
+    resolveJaccardOptions(summarizerOptions);
+    summarize = (text) => summarizeJaccard(text, summarizerOptions as JaccardOptions).summary;
   }
   return rows.map((row, r) => {
     signal?.throwIfAborted();
@@ -119,8 +130,8 @@ export function summarizeColumn(
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row)) {
       if (key === outputColumn) continue;
-      out[key] = value;
-      if (key === textColumn) out[outputColumn] = summary;
+      setField(out, key, value);
+      if (key === textColumn) setField(out, outputColumn, summary);
     }
     onProgress?.(r + 1, rows.length);
     return out;

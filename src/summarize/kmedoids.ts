@@ -43,6 +43,19 @@ export interface KMedoidsSummary {
   readonly iterations: number;
   /** `true` when the medoids stopped changing before `maxIterations` ran out. */
   readonly converged: boolean;
+  /**
+   * `true` when more than `maxSentences` sentences had a counted word, so the clustering ran on an
+   * evenly spaced selection of `maxSentences` of them; the others have a `null` label.
+   */
+  readonly sampled: boolean;
+}
+
+/** At most `max` of `items`, evenly spaced, keeping the first and the last. */
+function evenlySpaced(items: number[], max: number): number[] {
+  if (items.length <= max) return items;
+  const kept: number[] = [];
+  for (let k = 0; k < max; k++) kept.push(items[Math.round((k * (items.length - 1)) / (max - 1))]!);
+  return kept;
 }
 
 /** Result of the clustering core. */
@@ -271,11 +284,14 @@ export function summarizeKMedoids(text: string, options: KMedoidsOptions): KMedo
   // Only sentences with a vector take part; `items[p]` is the sentence index of item `p`.
   let items: number[];
   let source: DistanceSource;
+  let sampled = false;
   if (resolved.wordVectors === undefined) {
     items = [];
     doc.terms.forEach((t, i) => {
       if (t.length > 0) items.push(i);
     });
+    sampled = items.length > resolved.maxSentences;
+    items = evenlySpaced(items, resolved.maxSentences);
     source = distanceSource(
       tfidfVectors(
         items.map((i) => doc.terms[i]!),
@@ -285,20 +301,28 @@ export function summarizeKMedoids(text: string, options: KMedoidsOptions): KMedo
     );
   } else {
     const vectors = averageWordVectors(doc.keptWords, resolved.wordVectors);
-    items = [];
-    const present: Float64Array[] = [];
+    const withVector: number[] = [];
     vectors.forEach((v, i) => {
-      if (v !== undefined) {
-        items.push(i);
-        present.push(v);
-      }
+      if (v !== undefined) withVector.push(i);
     });
+    sampled = withVector.length > resolved.maxSentences;
+    items = evenlySpaced(withVector, resolved.maxSentences);
+    const present = items.map((i) => vectors[i]!);
     source = distanceSource(denseGram(present), resolved.metric);
   }
   const k = Math.min(items.length, countFor(resolved.size, sentenceCount));
   const labels: (number | null)[] = new Array(sentenceCount).fill(null);
   if (k === 0) {
-    return { sentences: [], summary: '', sentenceCount, labels, cost: 0, iterations: 0, converged: true };
+    return {
+      sentences: [],
+      summary: '',
+      sentenceCount,
+      labels,
+      cost: 0,
+      iterations: 0,
+      converged: true,
+      sampled,
+    };
   }
   const clustering = kMedoids(source, k, resolved.init, resolved.seed, resolved.maxIterations);
   // Report medoids in document order, and labels as positions in that order.
@@ -328,5 +352,6 @@ export function summarizeKMedoids(text: string, options: KMedoidsOptions): KMedo
     cost: clustering.cost,
     iterations: clustering.iterations,
     converged: clustering.converged,
+    sampled,
   };
 }

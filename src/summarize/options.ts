@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkEnum, checkNumber, checkOptions } from '../options/index.js';
 
 /** Which words are dropped before sentences are compared. */
 export type StopWords = 'english' | readonly string[] | false;
@@ -37,6 +38,22 @@ export interface JaccardOptions extends TermOptions {
   readonly maxTokens?: number;
   /** Keep every sentence whose Jaccard score (a sum over the other sentences) is at least this. */
   readonly cutoff?: number;
+  /**
+   * The most sentence pairs scored exactly. Scores come from an inverted index over the distinct
+   * sentences (identical sentences are scored once, with their count), which costs one step per
+   * pair of distinct sentences sharing a term. When that count exceeds this limit (a very long
+   * text, thousands of sentences all sharing common words), each sentence is instead compared
+   * with an evenly spread, fixed sample of `sampleSize` distinct sentences and its score scaled
+   * up: linear time, deterministic, and exact again whenever the text is small enough.
+   * `result.exact` says which was used.
+   * @default 20000000
+   */
+  readonly maxExactPairs?: number;
+  /**
+   * Distinct sentences each sentence is compared with when the exact count exceeds `maxExactPairs`.
+   * @default 1000
+   */
+  readonly sampleSize?: number;
 }
 
 /** Distance between sentence vectors in {@link summarizeKMedoids}. */
@@ -80,6 +97,15 @@ export interface KMedoidsOptions extends TermOptions {
    */
   readonly maxIterations?: number;
   /**
+   * Guard against quadratic work: k-medoids compares every pair of sentences, so at most this many
+   * sentences (those with a counted word) take part in the clustering. A longer text is clustered
+   * on an evenly spaced selection of this many sentences (always including the first and the
+   * last), so the cost stays bounded (`maxSentences²` distances) on any length of text. The
+   * summary then comes from that selection; `result.sampled` says so.
+   * @default 2000
+   */
+  readonly maxSentences?: number;
+  /**
    * Word vectors to embed sentences (the mean of the vectors of a sentence's non-stop words found
    * in the map) instead of TF-IDF over Porter stems. Lookups use the lowercase word, unstemmed.
    * @default undefined (TF-IDF)
@@ -88,8 +114,14 @@ export interface KMedoidsOptions extends TermOptions {
 }
 
 /** Defaults of {@link JaccardOptions}; the size field has no default (exactly one is required). */
-export const defaultJaccardOptions: Readonly<{ stopWords: StopWords }> = Object.freeze({
+export const defaultJaccardOptions: Readonly<{
+  stopWords: StopWords;
+  maxExactPairs: number;
+  sampleSize: number;
+}> = Object.freeze({
   stopWords: 'english',
+  maxExactPairs: 20_000_000,
+  sampleSize: 1000,
 });
 
 /** Defaults of {@link KMedoidsOptions}; the size field has no default (exactly one is required). */
@@ -99,12 +131,14 @@ export const defaultKMedoidsOptions: Readonly<{
   init: KMedoidsInit;
   seed: number;
   maxIterations: number;
+  maxSentences: number;
 }> = Object.freeze({
   stopWords: 'english',
   metric: 'cosine',
   init: 'k-medoids++',
   seed: 42,
   maxIterations: 100,
+  maxSentences: 2000,
 });
 
 /** The size rule chosen by the caller, validated. */
@@ -117,34 +151,13 @@ export type SizeRule =
 const JACCARD_SIZES = ['summarySize', 'summaryPercentage', 'maxTokens', 'cutoff'] as const;
 const KMEDOIDS_SIZES = ['summarySize', 'summaryPercentage'] as const;
 const TERM_KEYS = ['stopWords', 'vocabulary'] as const;
-const KMEDOIDS_KEYS = ['metric', 'init', 'seed', 'maxIterations', 'wordVectors'] as const;
+const KMEDOIDS_KEYS = ['metric', 'init', 'seed', 'maxIterations', 'maxSentences', 'wordVectors'] as const;
+const JACCARD_KEYS = ['maxExactPairs', 'sampleSize'] as const;
 
-function checkObject(fn: string, options: unknown, example: string): Record<string, unknown> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidArgumentError(
-      'options',
-      `${fn}(text, options) needs an options object, got ${describeType(options)}. Call it as ${example}.`,
-    );
-  }
-  return options as Record<string, unknown>;
-}
-
-function checkKeys(
-  fn: string,
-  options: Record<string, unknown>,
-  allowed: readonly string[],
-  example: string,
-) {
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw new InvalidArgumentError(
-        `options.${key}`,
-        `${fn}(text, options) does not know the option ${key}; known options are ${allowed.join(', ')}. ` +
-          `Call it as ${example}.`,
-      );
-    }
-  }
-}
+/** Every option name of either summarizer (for {@link summarizeColumn}'s first check). @internal */
+export const SUMMARIZER_OPTION_KEYS: readonly string[] = Object.freeze([
+  ...new Set([...JACCARD_SIZES, ...TERM_KEYS, ...JACCARD_KEYS, ...KMEDOIDS_KEYS]),
+]);
 
 function pickSize(
   fn: string,
@@ -219,15 +232,30 @@ function resolveTerms(fn: string, options: Record<string, unknown>, example: str
 /** Fully resolved options of {@link summarizeJaccard}. */
 export interface ResolvedJaccardOptions extends ResolvedTermOptions {
   readonly size: SizeRule;
+  readonly maxExactPairs: number;
+  readonly sampleSize: number;
 }
 
 /** Validate and resolve {@link JaccardOptions}; the one place where defaults are applied. */
 export function resolveJaccardOptions(options: unknown): ResolvedJaccardOptions {
   const fn = 'summarizeJaccard';
   const example = 'summarizeJaccard(text, { summarySize: 5 })';
-  const o = checkObject(fn, options, example);
-  checkKeys(fn, o, [...JACCARD_SIZES, ...TERM_KEYS], example);
-  return { size: pickSize(fn, o, JACCARD_SIZES, example), ...resolveTerms(fn, o, example) };
+  const o = checkOptions(
+    fn,
+    options as Record<string, unknown> | undefined,
+    [...JACCARD_SIZES, ...TERM_KEYS, ...JACCARD_KEYS],
+    'options',
+    example,
+  );
+  const d = defaultJaccardOptions;
+  return {
+    size: pickSize(fn, o, JACCARD_SIZES, example),
+    ...resolveTerms(fn, o, example),
+    maxExactPairs:
+      checkNumber(fn, 'options.maxExactPairs', o.maxExactPairs, { min: 0 }, example) ?? d.maxExactPairs,
+    sampleSize:
+      checkNumber(fn, 'options.sampleSize', o.sampleSize, { min: 1, integer: true }, example) ?? d.sampleSize,
+  };
 }
 
 /** Fully resolved options of {@link summarizeKMedoids}. */
@@ -237,6 +265,7 @@ export interface ResolvedKMedoidsOptions extends ResolvedTermOptions {
   readonly init: KMedoidsInit;
   readonly seed: number;
   readonly maxIterations: number;
+  readonly maxSentences: number;
   readonly wordVectors: WordVectors | undefined;
 }
 
@@ -244,40 +273,25 @@ export interface ResolvedKMedoidsOptions extends ResolvedTermOptions {
 export function resolveKMedoidsOptions(options: unknown): ResolvedKMedoidsOptions {
   const fn = 'summarizeKMedoids';
   const example = "summarizeKMedoids(text, { summarySize: 5, metric: 'cosine' })";
-  const o = checkObject(fn, options, example);
-  checkKeys(fn, o, [...KMEDOIDS_SIZES, ...TERM_KEYS, ...KMEDOIDS_KEYS], example);
+  const o = checkOptions(
+    fn,
+    options as Record<string, unknown> | undefined,
+    [...KMEDOIDS_SIZES, ...TERM_KEYS, ...KMEDOIDS_KEYS],
+    'options',
+    example,
+  );
   const d = defaultKMedoidsOptions;
-  const metric = o.metric ?? d.metric;
-  if (metric !== 'euclidean' && metric !== 'cosine' && metric !== 'dot') {
-    throw new InvalidArgumentError(
-      'options.metric',
-      `${fn}: options.metric must be 'euclidean', 'cosine' or 'dot', got ${String(metric)}. Call it as ${example}.`,
-    );
-  }
-  const init = o.init ?? d.init;
-  if (init !== 'random' && init !== 'k-medoids++' && init !== 'build') {
-    throw new InvalidArgumentError(
-      'options.init',
-      `${fn}: options.init must be 'random', 'k-medoids++' or 'build', got ${String(init)}. ` +
-        `Call it as summarizeKMedoids(text, { summarySize: 5, init: 'build' }).`,
-    );
-  }
-  const seed = o.seed ?? d.seed;
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) {
-    throw new InvalidArgumentError(
-      'options.seed',
-      `${fn}: options.seed must be an integer, got ${String(seed)}. ` +
-        'Call it as summarizeKMedoids(text, { summarySize: 5, seed: 7 }).',
-    );
-  }
-  const maxIterations = o.maxIterations ?? d.maxIterations;
-  if (typeof maxIterations !== 'number' || !Number.isInteger(maxIterations) || maxIterations < 0) {
-    throw new InvalidArgumentError(
-      'options.maxIterations',
-      `${fn}: options.maxIterations must be an integer >= 0, got ${String(maxIterations)}. ` +
-        'Call it as summarizeKMedoids(text, { summarySize: 5, maxIterations: 100 }).',
-    );
-  }
+  const metric =
+    checkEnum(fn, 'options.metric', o.metric, ['euclidean', 'cosine', 'dot'] as const, example) ?? d.metric;
+  const init =
+    checkEnum(fn, 'options.init', o.init, ['random', 'k-medoids++', 'build'] as const, example) ?? d.init;
+  const seed = checkNumber(fn, 'options.seed', o.seed, { integer: true }, example) ?? d.seed;
+  const maxIterations =
+    checkNumber(fn, 'options.maxIterations', o.maxIterations, { min: 0, integer: true }, example) ??
+    d.maxIterations;
+  const maxSentences =
+    checkNumber(fn, 'options.maxSentences', o.maxSentences, { min: 2, integer: true }, example) ??
+    d.maxSentences;
   const wordVectors = o.wordVectors;
   if (wordVectors !== undefined && (wordVectors === null || typeof wordVectors !== 'object')) {
     throw new InvalidArgumentError(
@@ -293,6 +307,7 @@ export function resolveKMedoidsOptions(options: unknown): ResolvedKMedoidsOption
     init,
     seed,
     maxIterations,
+    maxSentences,
     wordVectors: wordVectors as WordVectors | undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import type { XbrlFact } from '../finance/index.js';
+import { checkOptions, isIsoDate } from '../options/index.js';
 import { type InlineXbrlFact, scanInlineXbrl } from './inline-facts.js';
 
 /** Options of {@link companyFactsFromInlineXbrl}: the filing's identity, which the document itself does not carry. */
@@ -49,7 +50,6 @@ export interface InlineXbrlCompanyFacts {
 
 const fn = 'companyFactsFromInlineXbrl';
 const example = `${fn}(html, { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' })`;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const SHARES_OUTSTANDING = 'EntityCommonStockSharesOutstanding';
 
 interface Resolved {
@@ -60,13 +60,16 @@ interface Resolved {
   readonly entityName: string | undefined;
 }
 
+const KEYS = ['accession', 'form', 'filed', 'cik', 'entityName'] as const;
+
 function resolveOptions(options: InlineXbrlCompanyFactsOptions): Resolved {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (options === undefined) {
     throw new InvalidArgumentError(
       'options',
-      `${fn}(html, options) needs options { accession, form, filed }, got ${describeType(options)}; e.g. ${example}`,
+      `${fn}(html, options) needs options { accession, form, filed }; e.g. ${example}`,
     );
   }
+  checkOptions(fn, options, KEYS, 'options', example);
   const digits = typeof options.accession === 'string' ? options.accession.trim().replaceAll('-', '') : '';
   if (!/^\d{18}$/.test(digits)) {
     throw new InvalidArgumentError(
@@ -80,7 +83,7 @@ function resolveOptions(options: InlineXbrlCompanyFactsOptions): Resolved {
       `${fn}: options.form must be the form type such as '10-K', got ${JSON.stringify(options.form)}; e.g. ${example}`,
     );
   }
-  if (typeof options.filed !== 'string' || !datePattern.test(options.filed)) {
+  if (typeof options.filed !== 'string' || !isIsoDate(options.filed)) {
     throw new InvalidArgumentError(
       'options.filed',
       `${fn}: options.filed must be the filing date 'YYYY-MM-DD', got ${JSON.stringify(options.filed)}; e.g. ${example}`,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFinTabTextError } from '../../src/errors/index.js';
 import { documentToText, extractItems, extractMdna } from '../../src/extract/index.js';
+import { DEFAULT_PROPERTY_SEED, propertySeed } from '../support/property-seed.js';
 
 // Pieces that exercise every branch of the tokenizer and the heading scanner.
 const FRAGMENTS = [
@@ -108,17 +109,39 @@ describe('extractor on random and adversarial input', () => {
           expect(['found', 'incorporated-by-reference', 'not-found']).toContain(mdna.status);
           if (mdna.status === 'found')
             expect(documentToText(input).slice(mdna.start, mdna.end)).toBe(mdna.text);
+          if (mdna.status !== 'not-found') expect(mdna.end).toBeGreaterThanOrEqual(mdna.start);
         }
         const items = attempt(() => extractItems(input, { form })) ?? [];
         let previous = -1;
         for (const item of items) {
           expect(item.start).toBeGreaterThanOrEqual(previous);
           expect(item.end).toBeGreaterThanOrEqual(item.start);
+          if (text !== undefined) expect(text.slice(item.start, item.end)).toBe(item.text);
           previous = item.end;
         }
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('keeps item bodies in order when a title line could head two items (seed -439380140)', () => {
+    // "Item 7." over "Quantitative and Qualitative ..." is one heading; the title line was also
+    // taken as Item 7A's heading, and Item 7 came back with start 66 and end 8.
+    const input = 'Item 7.<p>Quantitative and Qualitative Disclosures About Market Risk';
+    const items = extractItems(input, { form: '10-K' });
+    expect(items.map((i) => [i.item, i.start, i.end])).toEqual([['7', 66, 66]]);
+    for (const item of items) expect(item.end).toBeGreaterThanOrEqual(item.start);
+    const text = documentToText(input);
+    const mdna = extractMdna(input, { form: '10-K' });
+    expect(mdna.end).toBeGreaterThanOrEqual(mdna.start);
+    expect(text.length).toBe(66);
+  });
+
+  it('runs from a fixed seed that FC_SEED overrides', () => {
+    expect(fc.readConfigureGlobal().seed).toBe(propertySeed());
+    expect(propertySeed({})).toBe(DEFAULT_PROPERTY_SEED);
+    expect(propertySeed({ FC_SEED: '-439380140' })).toBe(-439380140);
+    expect(() => propertySeed({ FC_SEED: 'abc' })).toThrow(/FC_SEED must be an integer/);
   });
 
   it('finishes on 100,000 repeated "Item 7" lines, as text and as HTML', () => {

@@ -10,13 +10,16 @@ const normalize = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const rows: ManifestRow[] = [...readManifest('dev'), ...readManifest('dev2')].filter((r) =>
-  r.file.startsWith('filings/'),
+const rows: ManifestRow[] = [...readManifest('dev'), ...readManifest('dev2'), ...readManifest('dev3')].filter(
+  (r) => r.file.startsWith('filings/'),
 );
 
-describe('extractMdna on the 28 real dev and dev2 filings', () => {
+// dev3: cross-reference-index reports (GE, Intel), running page headers (Microsoft FY2008/2011/2014,
+// Mastercard; the 10-Qs of Ford, AT&T and Mastercard), and a 10-Q hard-wrapped inside text nodes.
+describe('extractMdna on the 38 real dev, dev2 and dev3 filings', () => {
   it('covers every filing fixture in the manifests', () => {
-    expect(rows.length).toBe(28);
+    expect(rows.length).toBe(38);
+    expect(readManifest('dev3')).toHaveLength(10);
   });
 
   it.each(rows.map((r) => [r.file.slice('filings/'.length), r] as const))('%s', (_name, row) => {

@@ -282,9 +282,11 @@ describe('extractMdna with Items 7 and 7A under one heading', () => {
     const clean = documentToText(readFixture(`filings/${name}`));
     currentForm = '10-K';
     const lines = clean.split('\n');
-    const [from, to] = mdnaSpan(lines);
+    const [from, last] = mdnaSpan(lines);
     let heading = from - 1;
     while (heading > from - 4 && !/^Item\s*7\b/i.test(lines[heading]!)) heading--;
+    const to = lines.findIndex((l, i) => i >= last && /^Item\s*7A\b/i.test(l));
+    expect(to).toBeGreaterThan(last - 1);
     // The MD&A heading names both items; the Item 7A heading goes, so its text joins the MD&A.
     const rewritten = lines
       .map((l, i) => (i === heading ? l.replace(/^Item\s*7\b[.:\s\u2014\u2013-]*/i, 'Items 7 and 7A. ') : l))

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors/index.js';
-import { LOUGHRAN_MCDONALD_CATEGORIES, loadLoughranMcDonald } from '../../src/score/loughran-mcdonald.js';
+import {
+  LOUGHRAN_MCDONALD_CATEGORIES,
+  loadLoughranMcDonald,
+  loughranMcDonaldLayout,
+} from '../../src/score/loughran-mcdonald.js';
 import { compileWordLists, countWordListMatches } from '../../src/score/wordlists.js';
 import { words } from '../../src/text/index.js';
 import { readFixture } from '../support/fixtures.js';
@@ -58,11 +62,11 @@ describe('loadLoughranMcDonald', () => {
 
   it('names every missing column', () => {
     const header = csv.split('\n')[0]!;
-    const broken = header.replace(',Negative,', ',Neg,').replace(',Complexity,', ',Cx,');
+    const broken = header.replace(',Negative,', ',Neg,').replace(',Strong_Modal,', ',Strong,');
     const error = catchError(() => loadLoughranMcDonald(`${broken}\n`));
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect((error as InvalidArgumentError).field).toBe('csvText');
-    expect((error as Error).message).toContain('columns Negative, Complexity');
+    expect((error as Error).message).toContain('columns Negative, Strong_Modal and Weak_Modal (or Modal)');
     expect((catchError(() => loadLoughranMcDonald('')) as Error).message).toContain('Word');
   });
 
@@ -75,5 +79,70 @@ describe('loadLoughranMcDonald', () => {
     expect(
       (catchError(() => loadLoughranMcDonald(7 as unknown as string)) as InvalidArgumentError).field,
     ).toBe('csvText');
+  });
+});
+
+describe('loadLoughranMcDonald: every public release layout', () => {
+  it('1993–2023: all eight categories', () => {
+    expect(loughranMcDonaldLayout(csv)).toEqual({
+      release: '1993-2023',
+      categories: [...LOUGHRAN_MCDONALD_CATEGORIES],
+      missing: [],
+    });
+  });
+
+  it('1993–2021: seven categories, no Complexity column', () => {
+    const text = readFixture('wordlists/lm-1993-2021-layout.csv');
+    expect(loughranMcDonaldLayout(text)).toEqual({
+      release: '1993-2021',
+      categories: LOUGHRAN_MCDONALD_CATEGORIES.filter((c) => c !== 'complexity'),
+      missing: ['complexity'],
+    });
+    const lm = loadLoughranMcDonald(text);
+    expect(Object.keys(lm)).toEqual(LOUGHRAN_MCDONALD_CATEGORIES.filter((c) => c !== 'complexity'));
+    expect(lm.negative).toEqual(['setback', 'lawsuit']);
+    expect(lm.positive).toEqual(['uplift']);
+    expect(lm.uncertainty).toEqual(['maybe']);
+    expect(lm.litigious).toEqual(['lawsuit']);
+    expect(lm.strong_modal).toEqual(['always']);
+    expect(lm.weak_modal).toEqual(['maybe']);
+    expect(lm.constraining).toEqual(['oblige']);
+    expect(lm.complexity).toBeUndefined();
+  });
+
+  it('2018: one Modal column (1 strong, 2 moderate, 3 weak), no Complexity', () => {
+    const text = readFixture('wordlists/lm-2018-layout.csv');
+    const layout = loughranMcDonaldLayout(text);
+    expect(layout.release).toBe('2018');
+    expect(layout.missing).toEqual(['complexity']);
+    const lm = loadLoughranMcDonald(text);
+    // The same rows as the 1993–2021 fixture give the same lists; "should" (moderate) is in neither modal list.
+    expect(lm).toEqual(loadLoughranMcDonald(readFixture('wordlists/lm-1993-2021-layout.csv')));
+    expect(Object.values(lm).flat()).not.toContain('should');
+    expect(Object.values(lm).flat()).not.toContain('dropped');
+  });
+
+  it('selects categories and says which the release lacks', () => {
+    const text = readFixture('wordlists/lm-2018-layout.csv');
+    expect(loadLoughranMcDonald(text, { categories: ['weak_modal', 'negative'] })).toEqual({
+      negative: ['setback', 'lawsuit'],
+      weak_modal: ['maybe'],
+    });
+    const error = catchError(() => loadLoughranMcDonald(text, { categories: ['negative', 'complexity'] }));
+    expect((error as InvalidArgumentError).field).toBe('options.categories');
+    expect((error as Error).message).toContain('2018 release of the dictionary has no complexity');
+    expect(
+      (catchError(() => loadLoughranMcDonald(text, { categories: ['negatve' as 'negative'] })) as Error)
+        .message,
+    ).toContain("'negative'");
+  });
+
+  it('checks its options with the shared checker (unknown keys get a did-you-mean)', () => {
+    const error = catchError(() => loadLoughranMcDonald(csv, { categorys: ['negative'] } as never));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toContain('categories');
+    expect((catchError(() => loadLoughranMcDonald(csv, 5 as never)) as InvalidArgumentError).field).toBe(
+      'options',
+    );
   });
 });

@@ -67,7 +67,7 @@ describe('summarizeColumn', () => {
     );
     expect(() =>
       summarizeColumn(rows, { method: 'lsa', textColumn: 'mdna', summarySize: 1 } as never),
-    ).toThrow(/'jaccard' or 'kmedoids'/);
+    ).toThrow(/must be one of 'jaccard', 'kmedoids', got 'lsa'/);
     expect(() => summarizeColumn('rows' as never, { textColumn: 'mdna', summarySize: 1 })).toThrow(
       InvalidArgumentError,
     );

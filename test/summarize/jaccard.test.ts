@@ -212,6 +212,7 @@ describe('summarizeJaccard: edge cases and errors', () => {
       sentences: [],
       summary: '',
       sentenceCount: 0,
+      exact: true,
     });
     expect(summarizeJaccard('   \n ', { summaryPercentage: 50 }).sentences).toEqual([]);
   });

@@ -40,8 +40,8 @@ export interface ManifestRow {
   readonly file: string;
 }
 
-/** Parse `filings/MANIFEST-dev.tsv` or `MANIFEST-dev2.tsv` (tab-separated, `"` quoting). */
-export function readManifest(name: 'dev' | 'dev2'): ManifestRow[] {
+/** Parse `filings/MANIFEST-dev.tsv`, `MANIFEST-dev2.tsv` or `MANIFEST-dev3.tsv` (tab-separated, `"` quoting). */
+export function readManifest(name: 'dev' | 'dev2' | 'dev3'): ManifestRow[] {
   const lines = readFixture(`filings/MANIFEST-${name}.tsv`)
     .split('\n')
     .filter((l) => l.trim() !== '');

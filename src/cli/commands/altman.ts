@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import {
   type AltmanVariant,
   altmanFromCompanyFacts,
@@ -7,10 +5,14 @@ import {
   type CompanyFactsAltmanResult,
   type CompanyFactsInput,
   companyFactsFromInlineXbrl,
+  InvalidArgumentError,
 } from '../../index.js';
-import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
+import { type Command, optionalDate, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError } from '../io.js';
-import { optionalChoice, requireInput } from './shared.js';
+import { optionalChoice, readText, requireInput } from './shared.js';
+
+/** True when a file's text is markup (an HTML/iXBRL filing) rather than JSON. */
+const isMarkup = (text: string): boolean => /^\s*</.test(text);
 
 const HELP = `fin-tabtext altman: Altman Z-score of a company's annual report, with the source of every input
 
@@ -99,41 +101,67 @@ export const altmanCommand: Command = {
     filed: { type: 'string' },
     json: { type: 'boolean' },
   },
+  fields: {
+    'options.accession': '--accession',
+    'options.periodEnd': '--period-end',
+    'options.price': '--price',
+    'options.variant': '--variant',
+    'options.form': '--form',
+    'options.filed': '--filed',
+  },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
       throw new UsageError(`altman takes --in FILE, not positional arguments ("${positionals.join(' ')}").`);
     }
     const inFlag = requireString(flags, 'in', 'altman');
     const price = optionalNumber(flags, 'price', 'altman');
+    const periodEnd = optionalDate(flags, 'period-end', 'altman');
+    const filed = optionalDate(flags, 'filed', 'altman');
     if (price !== undefined && price <= 0) {
       throw new UsageError(`--price must be a positive number, got ${price}. Example: --price 150`);
     }
     const variant = optionalChoice<AltmanVariant>(flags, 'variant', altmanVariants, 'altman');
     const accession = optionalString(flags, 'accession');
-    const periodEnd = optionalString(flags, 'period-end');
     const inline = flags['inline-xbrl'] === true;
     const inlineOptions = inline
       ? {
           accession: requireString(flags, 'accession', 'altman'),
           form: requireString(flags, 'form', 'altman'),
-          filed: requireString(flags, 'filed', 'altman'),
+          filed: filed ?? requireString(flags, 'filed', 'altman'),
         }
       : undefined;
     const path = await requireInput(io, inFlag, '--in');
-    const bytes = await readFile(path);
-    const text = (path.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+    const text = await readText(path);
+    if (!inline && isMarkup(text)) {
+      throw new UsageError(
+        `--in ${inFlag} is an HTML/inline-XBRL filing, not SEC company-facts JSON. Add --inline-xbrl ` +
+          "with the filing's --accession, --form and --filed, e.g. " +
+          `fin-tabtext altman --in ${inFlag} --inline-xbrl --accession 0001326380-24-000012 --form 10-K --filed 2024-03-26`,
+      );
+    }
     let facts: CompanyFactsInput | string = text;
     if (inlineOptions !== undefined) {
       const parsed = companyFactsFromInlineXbrl(text, inlineOptions);
       for (const warning of parsed.warnings) io.stderr.write(`altman: ${warning}\n`);
       facts = parsed as unknown as CompanyFactsInput;
     }
-    const result = altmanFromCompanyFacts(facts, {
-      ...(price === undefined ? {} : { price }),
-      ...(variant === undefined ? {} : { variant }),
-      ...(accession === undefined ? {} : { accession }),
-      ...(periodEnd === undefined ? {} : { periodEnd }),
-    });
+    let result: CompanyFactsAltmanResult;
+    try {
+      result = altmanFromCompanyFacts(facts, {
+        ...(price === undefined ? {} : { price }),
+        ...(variant === undefined ? {} : { variant }),
+        ...(accession === undefined ? {} : { accession }),
+        ...(periodEnd === undefined ? {} : { periodEnd }),
+      });
+    } catch (error) {
+      if (error instanceof InvalidArgumentError && error.field === 'companyFacts') {
+        throw new UsageError(
+          `--in ${inFlag} is not SEC company-facts JSON (a companyfacts_CIK##########.json file)` +
+            (inline ? '.' : '; for an inline-XBRL filing add --inline-xbrl.'),
+        );
+      }
+      throw error;
+    }
     io.stdout.write(flags.json === true ? `${JSON.stringify(result, null, 2)}\n` : table(result));
     if (result.z === null) {
       io.stderr.write(`altman: no Z-score: ${result.reason ?? 'an input is missing'}\n`);

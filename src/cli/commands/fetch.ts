@@ -4,12 +4,44 @@ import {
   FILING_RECORD_COLUMNS,
   loadEdgarDataset,
   SEC_BASE_URLS,
+  validateUserAgent,
   writeRecords,
 } from '../../index.js';
-import { type Command, optionalString } from '../command.js';
+import { type Command, optionalDate, optionalString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';
-import { parseList, requireRecordPath, resolvePath } from './shared.js';
+import { inCliTerms } from '../terms.js';
+import {
+  CSV_ESCAPE_HELP,
+  CSV_ESCAPE_OPTION,
+  claimOutput,
+  csvEscape,
+  parseList,
+  requireRecordPath,
+  resolvePath,
+} from './shared.js';
+
+const FIELDS = {
+  'options.userAgent': '--user-agent',
+  userAgent: '--user-agent',
+  'options.cacheDir': '--cache-dir',
+  cacheDir: '--cache-dir',
+  filingDateStart: '--from',
+  filingDateEnd: '--to',
+  formTypes: '--forms',
+} as const;
+
+/** A per-filing error of the library, in this command's terms. */
+export function fetchErrorInCliTerms(message: string): string {
+  const miss = /^(?:[A-Z_]+: )?offline mode: (\S+) is not in the cache(?: at (.+?))?\.(?: |$)/.exec(message);
+  if (miss !== null) {
+    return (
+      `--offline: ${miss[1]} is not in the cache${miss[2] === undefined ? '' : ` at ${miss[2]}`}. ` +
+      'Run once without --offline (same --cache-dir) to fill it.'
+    );
+  }
+  return inCliTerms(message, FIELDS);
+}
 
 const HELP = `fin-tabtext fetch: download filings from SEC EDGAR into one flat record per filing
 
@@ -27,6 +59,7 @@ Options:
   --offline          serve only from the cache; never send a request
   --with-text        also fill the text column with the whole main document
   --out FILE         output .csv or .jsonl (optionally .gz)
+${CSV_ESCAPE_HELP}
 
 Columns: ${FILING_RECORD_COLUMNS.join(', ')}.
 A filing that fails gets its error in the error column and the run carries on; when every
@@ -54,7 +87,9 @@ export const fetchCommand: Command = {
     offline: { type: 'boolean' },
     'with-text': { type: 'boolean' },
     out: { type: 'string' },
+    ...CSV_ESCAPE_OPTION,
   },
+  fields: FIELDS,
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
       throw new UsageError(`fetch takes no positional arguments, got "${positionals.join(' ')}".`);
@@ -74,12 +109,24 @@ export const fetchCommand: Command = {
         'Missing --out (a .csv or .jsonl file). Run `fin-tabtext fetch --help` for usage.',
       );
     }
-    const out = requireRecordPath(io, outFlag, '--out', 'fetch');
+    const out = claimOutput(io, requireRecordPath(io, outFlag, '--out', 'fetch'), []);
+    const from = optionalDate(flags, 'from', 'fetch');
+    const to = optionalDate(flags, 'to', 'fetch');
+    if (from !== undefined && to !== undefined && from > to) {
+      throw new UsageError(`--from ${from} is after --to ${to}; give --from on or before --to.`);
+    }
+    const escapeFormulas = csvEscape(flags, 'fetch');
     const userAgent = optionalString(flags, 'user-agent') ?? io.env.FIN_TABTEXT_USER_AGENT;
+    const howTo = 'pass --user-agent "Acme Research jane@acme.com" or set FIN_TABTEXT_USER_AGENT.';
     if (userAgent === undefined || userAgent.trim() === '') {
+      throw new UsageError(`SEC asks every client to identify itself: ${howTo}`);
+    }
+    try {
+      validateUserAgent(userAgent);
+    } catch (error) {
+      const reason = inCliTerms(error instanceof Error ? error.message : String(error), FIELDS);
       throw new UsageError(
-        'SEC asks every client to identify itself: pass --user-agent "Acme Research jane@acme.com" ' +
-          'or set FIN_TABTEXT_USER_AGENT.',
+        `${reason.replace(/^--user-agent '[^']*'/, `--user-agent "${userAgent}"`)} SEC wants a name or company and a contact email: ${howTo}`,
       );
     }
     const cacheDirFlag = optionalString(flags, 'cache-dir');
@@ -107,12 +154,11 @@ export const fetchCommand: Command = {
       client,
       tickersOrCiks: companies,
       ...(forms.length > 0 ? { formTypes: forms } : {}),
-      ...(optionalString(flags, 'from') === undefined
-        ? {}
-        : { filingDateStart: optionalString(flags, 'from') }),
-      ...(optionalString(flags, 'to') === undefined ? {} : { filingDateEnd: optionalString(flags, 'to') }),
+      ...(from === undefined ? {} : { filingDateStart: from }),
+      ...(to === undefined ? {} : { filingDateEnd: to }),
       includeText: flags['with-text'] === true,
       onProgress,
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
     let ok = 0;
     const errors: string[] = [];
@@ -123,7 +169,7 @@ export const fetchCommand: Command = {
         if (record.error === null) ok++;
         else
           errors.push(
-            `${record.ticker ?? record.cik ?? '?'} ${record.accession_number ?? ''}: ${record.error}`,
+            `${[record.ticker ?? record.cik ?? '?', record.accession_number].filter(Boolean).join(' ')}: ${fetchErrorInCliTerms(record.error)}`,
           );
         yield { ...record };
       }
@@ -131,7 +177,11 @@ export const fetchCommand: Command = {
         throw new Error(`every filing failed; nothing written. First error: ${errors[0]}`);
       }
     }
-    const result = await writeRecords(out, checked(), { columns: FILING_RECORD_COLUMNS });
+    const result = await writeRecords(out, checked(), {
+      columns: FILING_RECORD_COLUMNS,
+      escapeFormulas,
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
+    });
     progress.done();
     for (const error of errors.slice(0, 10)) io.stderr.write(`fetch: ${error}\n`);
     if (errors.length > 10) io.stderr.write(`fetch: ... and ${errors.length - 10} more errors\n`);

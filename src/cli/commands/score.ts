@@ -1,8 +1,29 @@
-import { type FogMode, loadWordListFile, SCORE_COLUMNS, scoreFile } from '../../index.js';
+import {
+  type FogMode,
+  InvalidArgumentError,
+  loadWordListFile,
+  readRecords,
+  SCORE_COLUMNS,
+  scoreFile,
+} from '../../index.js';
 import { type Command, optionalString, requireString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';
-import { optionalChoice, requireInput, requireRecordPath } from './shared.js';
+import {
+  CSV_ESCAPE_HELP,
+  CSV_ESCAPE_OPTION,
+  claimOutput,
+  csvEscape,
+  optionalChoice,
+  requireInput,
+  requireRecordPath,
+} from './shared.js';
+
+/** The columns of a records file, from its first row (empty when it has none). */
+async function columnsOf(path: string): Promise<string[]> {
+  for await (const row of readRecords(path)) return Object.keys(row);
+  return [];
+}
 
 const HELP = `fin-tabtext score: add text scores to a CSV/JSONL file
 
@@ -19,6 +40,7 @@ Options:
   --fog MODE             readability rules: textstat (default) or gunning (Gunning 1952)
   --word-list NAME=PATH  a custom word list, one word or phrase per line; repeatable;
                          adds a NAME column (share of words on the list)
+${CSV_ESCAPE_HELP}
 
 Example:
   fin-tabtext score --in mdna.csv --out scores.csv --text-column mdna --word-list esg=esg.txt
@@ -35,6 +57,12 @@ export const scoreCommand: Command = {
     'text-column': { type: 'string' },
     fog: { type: 'string' },
     'word-list': { type: 'string', multiple: true },
+    ...CSV_ESCAPE_OPTION,
+  },
+  fields: {
+    'options.textColumn': '--text-column',
+    'options.fogMode': '--fog',
+    'options.wordLists': '--word-list',
   },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
@@ -59,14 +87,36 @@ export const scoreCommand: Command = {
       wordLists[name] = loadWordListFile(full);
     }
     const input = await requireInput(io, inFlag, '--in');
+    claimOutput(io, out, [['--in', input]]);
+    const escapeFormulas = csvEscape(flags, 'score');
+    const textColumn = optionalString(flags, 'text-column') ?? 'mdna';
     const progress = createProgress(io, 'score', { quiet: flags.quiet === true });
-    const result = await scoreFile(input, out, {
-      textColumn: optionalString(flags, 'text-column') ?? 'mdna',
-      ...(fogMode === undefined ? {} : { fogMode }),
-      ...(specs.length > 0 ? { wordLists } : {}),
-      onProgress: ({ rows, bytesRead, totalBytes }) =>
-        progress.update(bytesRead, totalBytes ?? undefined, `bytes, ${rows} rows`),
-    });
+    let result: Awaited<ReturnType<typeof scoreFile>>;
+    try {
+      result = await scoreFile(input, out, {
+        textColumn,
+        ...(fogMode === undefined ? {} : { fogMode }),
+        ...(specs.length > 0 ? { wordLists } : {}),
+        ...(escapeFormulas ? {} : { escapeFormulas }),
+        ...(io.signal === undefined ? {} : { signal: io.signal }),
+        // Rows are what the user waits for; the share of input read is context, not completion.
+        onProgress: ({ rows, bytesRead, totalBytes }) =>
+          progress.update(
+            rows,
+            undefined,
+            `rows scored${totalBytes ? ` (${Math.floor((100 * bytesRead) / totalBytes)}% of the input read)` : ''}`,
+          ),
+      });
+    } catch (error) {
+      if (error instanceof InvalidArgumentError && error.field === 'options.textColumn') {
+        const columns = await columnsOf(input);
+        throw new UsageError(
+          `--text-column ${textColumn}: ${inFlag} has no such column; its columns are ${columns.join(', ') || '(none)'}.` +
+            (columns.length > 0 ? ` Pass --text-column ${columns[0]}.` : ''),
+        );
+      }
+      throw error;
+    }
     progress.done(flags.quiet === true ? undefined : `score: wrote ${result.rows} rows to ${result.path}`);
     return 0;
   },

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import {
   detectRecordFormat,
   documentToText,
@@ -11,7 +9,18 @@ import {
 import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError, writeFileAtomic } from '../io.js';
 import { createProgress } from '../progress.js';
-import { optionalChoice, optionalPositiveInteger, readAll, requireInput, resolvePath } from './shared.js';
+import {
+  CSV_ESCAPE_HELP,
+  CSV_ESCAPE_OPTION,
+  claimOutput,
+  csvEscape,
+  optionalChoice,
+  optionalPositiveInteger,
+  readAll,
+  readText,
+  requireInput,
+  resolvePath,
+} from './shared.js';
 
 const HELP = `fin-tabtext summarize: extractive summary of a text, or of a text column of a CSV/JSONL file
 
@@ -31,6 +40,7 @@ Options:
   --text-column COL    CSV/JSONL input: the column to summarise (default: mdna)
   --out FILE           write here (text input: any file; CSV/JSONL input: .csv or .jsonl)
                        instead of stdout
+${CSV_ESCAPE_HELP}
 
 Example:
   fin-tabtext summarize --in mdna.txt --method kmedoids --size 5
@@ -50,6 +60,13 @@ export const summarizeCommand: Command = {
     percentage: { type: 'string' },
     seed: { type: 'string' },
     'text-column': { type: 'string' },
+    ...CSV_ESCAPE_OPTION,
+  },
+  fields: {
+    'options.textColumn': '--text-column',
+    'options.summarySize': '--size',
+    'options.summaryPercentage': '--percentage',
+    'options.seed': '--seed',
   },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
@@ -83,11 +100,15 @@ export const summarizeCommand: Command = {
       throw new UsageError(`--out must end in .csv or .jsonl for a ${recordFormat} input, got "${outFlag}".`);
     }
     const input = await requireInput(io, inFlag, '--in');
-    const out = outFlag === undefined ? undefined : resolvePath(io, outFlag);
+    const out =
+      outFlag === undefined ? undefined : claimOutput(io, resolvePath(io, outFlag), [['--in', input]]);
+    const escapeFormulas = csvEscape(flags, 'summarize');
+    const signal = io.signal;
+    const stop = signal === undefined ? {} : { signal };
 
     if (recordFormat !== undefined) {
       const textColumn = optionalString(flags, 'text-column') ?? 'mdna';
-      const rows = await readAll(input);
+      const rows = await readAll(input, false, signal);
       if (rows.length > 0 && !(textColumn in (rows[0] as object))) {
         throw new UsageError(
           `--text-column ${textColumn} is not a column of ${inFlag}; columns: ${Object.keys(rows[0] as object).join(', ')}.`,
@@ -103,23 +124,21 @@ export const summarizeCommand: Command = {
               ...amount,
               ...(seed === undefined ? {} : { seed }),
               onProgress,
+              ...stop,
             })
-          : summarizeColumn(rows, { textColumn, ...amount, onProgress });
+          : summarizeColumn(rows, { textColumn, ...amount, onProgress, ...stop });
       progress.done();
       if (out === undefined) {
         for (const row of summarized) io.stdout.write(`${JSON.stringify(row.summary ?? null)}\n`);
       } else {
-        const result = await writeRecords(out, summarized);
+        const result = await writeRecords(out, summarized, { escapeFormulas, ...stop });
         if (flags.quiet !== true) io.stderr.write(`summarize: wrote ${result.rows} rows to ${result.path}\n`);
       }
       return 0;
     }
 
-    const bytes = await readFile(input);
     // documentToText unwraps HTML and EDGAR SGML and leaves plain text as it is.
-    const text = documentToText(
-      (input.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'),
-    );
+    const text = documentToText(await readText(input));
     const summary =
       method === 'kmedoids'
         ? summarizeKMedoids(text, { ...amount, ...(seed === undefined ? {} : { seed }) }).summary

@@ -9,7 +9,17 @@ import {
 } from '../../index.js';
 import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError } from '../io.js';
-import { optionalChoice, parseList, readAll, requireInput, requireRecordPath } from './shared.js';
+import {
+  CSV_ESCAPE_HELP,
+  CSV_ESCAPE_OPTION,
+  claimOutput,
+  csvEscape,
+  optionalChoice,
+  parseList,
+  readAll,
+  requireInput,
+  requireRecordPath,
+} from './shared.js';
 
 const HELP = `fin-tabtext tabtext: join text records (one per filing) onto tabular rows (prices, fundamentals)
 
@@ -33,6 +43,7 @@ Options:
   --normalize COLUMNS    columns to normalise after the join, comma-separated
   --method METHOD        zscore (default) or minmax, for --normalize
   --out FILE             output .csv or .jsonl (optionally .gz)
+${CSV_ESCAPE_HELP}
 
 Example:
   fin-tabtext tabtext --text scores.csv --tabular prices.csv --on cik \\
@@ -69,6 +80,18 @@ export const tabtextCommand: Command = {
     normalize: { type: 'string' },
     method: { type: 'string' },
     out: { type: 'string' },
+    ...CSV_ESCAPE_OPTION,
+  },
+  fields: {
+    'options.on': '--on',
+    'options.dateColumns.text': '--text-date',
+    'options.dateColumns.tabular': '--tabular-date',
+    'options.maxAgeDays': '--max-age-days',
+    'options.match': '--match',
+    'options.bucket': '--bucket',
+    'options.how': '--how',
+    textRows: '--text',
+    tabularRows: '--tabular',
   },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
@@ -97,8 +120,13 @@ export const tabtextCommand: Command = {
     }
     const textPath = await requireInput(io, textFlag, '--text');
     const tabularPath = await requireInput(io, tabularFlag, '--tabular');
-    const textRows = await readAll(textPath, true);
-    const tabularRows = await readAll(tabularPath, true);
+    claimOutput(io, out, [
+      ['--text', textPath],
+      ['--tabular', tabularPath],
+    ]);
+    const escapeFormulas = csvEscape(flags, 'tabtext');
+    const textRows = await readAll(textPath, true, io.signal);
+    const tabularRows = await readAll(tabularPath, true, io.signal);
     normalizeKeys(textRows, on);
     normalizeKeys(tabularRows, on);
     let rows = buildTabText(textRows, tabularRows, {
@@ -115,7 +143,10 @@ export const tabtextCommand: Command = {
     if (normalize.length > 0) {
       rows = normalizeColumns(rows, normalize, method === undefined ? {} : { method }).rows;
     }
-    const result = await writeRecords(out, rows);
+    const result = await writeRecords(out, rows, {
+      escapeFormulas,
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
+    });
     if (flags.quiet !== true) io.stderr.write(`tabtext: wrote ${result.rows} rows to ${result.path}\n`);
     return 0;
   },
