@@ -13,6 +13,7 @@ const entry = {
   edgar: 'src/edgar/index.ts',
   finance: 'src/finance/index.ts',
   records: 'src/records/index.ts',
+  summarize: 'src/summarize/index.ts',
 };
 
 // No source maps in the published build: they would double the tarball for code that is

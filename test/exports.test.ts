@@ -17,6 +17,7 @@ const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   './extract': 'src/extract/index.ts',
   './finance': 'src/finance/index.ts',
   './records': 'src/records/index.ts',
+  './summarize': 'src/summarize/index.ts',
 };
 
 function kindOf(checker: ts.TypeChecker, symbol: ts.Symbol): string {
