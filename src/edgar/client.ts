@@ -117,7 +117,7 @@ export interface ResolvedCompany {
  * @throws {InvalidArgumentError} naming the bad field.
  * @example
  * ```ts
- * import { normalizeFilingsQuery } from 'fin-tabtext';
+ * import { normalizeFilingsQuery } from 'fin-tabtext/edgar';
  * normalizeFilingsQuery({ tickersOrCiks: 'AAPL', formTypes: '10-k', filingDateStart: '2020-01-01' });
  * ```
  */

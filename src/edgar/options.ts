@@ -185,7 +185,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
  *   correct call.
  * @example
  * ```ts
- * import { validateUserAgent } from 'fin-tabtext';
+ * import { validateUserAgent } from 'fin-tabtext/edgar';
  * validateUserAgent('Acme Research jane@acme.com'); // 'Acme Research jane@acme.com'
  * ```
  */

@@ -37,7 +37,8 @@ export type EdgarTransport = (request: EdgarTransportRequest) => Promise<EdgarTr
  * @throws The network error when no complete response arrived.
  * @example
  * ```ts
- * import { axiosTransport, EdgarClient } from 'fin-tabtext';
+ * import { axiosTransport } from 'fin-tabtext/edgar';
+ * import { EdgarClient } from 'fin-tabtext';
  * const client = new EdgarClient({ userAgent: 'Acme Research jane@acme.com', transport: axiosTransport });
  * ```
  */
@@ -76,7 +77,8 @@ export async function axiosTransport(request: EdgarTransportRequest): Promise<Ed
  * @throws The network error when no complete response arrived.
  * @example
  * ```ts
- * import { fetchTransport, EdgarClient } from 'fin-tabtext';
+ * import { fetchTransport } from 'fin-tabtext/edgar';
+ * import { EdgarClient } from 'fin-tabtext';
  * const client = new EdgarClient({ userAgent: 'Acme Research jane@acme.com', transport: fetchTransport });
  * ```
  */

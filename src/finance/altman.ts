@@ -144,7 +144,7 @@ export interface AltmanModel {
  *
  * @example
  * ```ts
- * import { altmanModels } from 'fin-tabtext';
+ * import { altmanModels } from 'fin-tabtext/finance';
  * altmanModels.z_prime.safeAbove; // 2.9
  * ```
  */
@@ -378,7 +378,7 @@ function withLetters(byName: Record<AltmanRatioName, number | null>): AltmanRati
  *   (the error's `field` names it, e.g. `'inputs.ebit'`).
  * @example
  * ```ts
- * import { altmanRatios } from 'fin-tabtext';
+ * import { altmanRatios } from 'fin-tabtext/finance';
  * const r = altmanRatios({ workingCapital: 100, totalAssets: 1000, totalLiabilities: 700,
  *   retainedEarnings: 400, ebit: 50, netSales: 1500, marketValueEquity: 600 });
  * r.wc_ta; // 0.1
@@ -465,7 +465,7 @@ function nullResult(
  * @returns The input field names, `workingCapital` standing for CA − CL.
  * @example
  * ```ts
- * import { altmanRequiredInputs } from 'fin-tabtext';
+ * import { altmanRequiredInputs } from 'fin-tabtext/finance';
  * altmanRequiredInputs('z_double_prime');
  * // ['totalAssets', 'totalLiabilities', 'workingCapital', 'retainedEarnings', 'ebit', 'bookValueEquity']
  * ```
@@ -551,7 +551,7 @@ function missingMessage(fn: string, variant: AltmanVariant, field: keyof AltmanI
  * @throws {InvalidArgumentError} When a ratio is not a finite number, or one the variant needs is missing.
  * @example
  * ```ts
- * import { altmanZFromRatios } from 'fin-tabtext';
+ * import { altmanZFromRatios } from 'fin-tabtext/finance';
  * altmanZFromRatios({ wc_ta: 0.34, re_ta: 0.15, ebit_ta: 0, mve_tl: 0.8, sales_ta: 1.6 },
  *   { salesCoefficient: 1 }).z; // 2.698
  * altmanZFromRatios({ A: 0, B: 1.6, C: 0.8, D: 0.34, E: 0.15 }, { salesCoefficient: 1 }).z; // 2.698
