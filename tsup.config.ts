@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 // ESM-only runtime dependencies are bundled into the CommonJS build so that
 // `require('fin-tabtext')` works (tslab notebooks, older tooling).
-const esmOnly = ['p-limit', 'yocto-queue', 'stemmer'];
+const esmOnly = ['p-limit', 'yocto-queue', 'stemmer', 'hyparquet-writer', 'hyparquet'];
 
 // The package entry points: `fin-tabtext` and its subpaths (package.json `exports`).
 // Both formats split shared code into chunks, so one class (an error, a client) is the same
@@ -14,6 +14,9 @@ const entry = {
   finance: 'src/finance/index.ts',
   records: 'src/records/index.ts',
   summarize: 'src/summarize/index.ts',
+  pipeline: 'src/pipeline/index.ts',
+  // The pool thread's module, loaded by path beside the chunk that starts the pool.
+  'pipeline-worker': 'src/pipeline/worker.ts',
 };
 
 // No source maps in the published build: they would double the tarball for code that is

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
-const ALL = ['score', 'vader', 'extract', 'xbrl', 'summarize', 'records', 'edgar', 'bulk'];
+const ALL = ['score', 'vader', 'extract', 'xbrl', 'summarize', 'records', 'edgar', 'bulk', 'pipeline'];
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : ALL;
 

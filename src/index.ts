@@ -3,7 +3,8 @@
  *
  * The package root holds the pipeline-level API: the main function of each stage, its options
  * and result types, and every error class. The building blocks of a stage are exported from its
- * own entry: `fin-tabtext/score`, `/extract`, `/edgar`, `/finance`, `/records`, `/summarize`.
+ * own entry: `fin-tabtext/score`, `/extract`, `/edgar`, `/finance`, `/records`, `/summarize`,
+ * `/pipeline`, `/queue`.
  * `test/exports.snapshot.txt` lists every entry's names; a test keeps it in step.
  * @module fin-tabtext
  */
@@ -47,6 +48,16 @@ export {
   companyFactsFromInlineXbrl,
   InlineXbrlError,
 } from './finance/index.js';
+// pipeline: filings to TabText rows, in worker threads
+export type {
+  BuildDatasetConfig,
+  DatasetProgress,
+  FilingMeta,
+  FilingRow,
+  FilingRowOptions,
+  FilingRowValue,
+} from './pipeline/index.js';
+export { buildDataset, filingRow, pipelineColumns } from './pipeline/index.js';
 // records
 export type {
   BuildTabTextOptions,

@@ -16,6 +16,7 @@ const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   './edgar': 'src/edgar/index.ts',
   './extract': 'src/extract/index.ts',
   './finance': 'src/finance/index.ts',
+  './pipeline': 'src/pipeline/index.ts',
   './records': 'src/records/index.ts',
   './summarize': 'src/summarize/index.ts',
 };

@@ -9,6 +9,8 @@ import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { checkBoolean, checkOptions } from '../options/index.js';
+import { type ColumnarFormat, type ColumnarTarget, columnarFormatOf } from './columnar.js';
+import { writeColumnar } from './columnar-write.js';
 import { RecordsFormatError } from './errors.js';
 import { splitLines } from './lines.js';
 import { defaultReadRecordsOptions } from './options.js';
@@ -41,10 +43,16 @@ export interface ReadRecordsOptions {
 /** Options of {@link writeRecords}. */
 export interface WriteRecordsOptions {
   /**
-   * The format; detected from the path's extension when not given.
+   * The format; detected from the path's extension when not given (`.parquet` and `.arrow` too).
    * @default undefined (detected from the path)
    */
-  readonly format?: RecordFormat;
+  readonly format?: RecordFormat | ColumnarFormat;
+  /**
+   * Parquet/Arrow only: the type of named columns. Others take the pipeline's type for a
+   * pipeline column, else the type of their values (all-null columns are strings).
+   * @default undefined
+   */
+  readonly columnTypes?: Readonly<Record<string, 'string' | 'int32' | 'float64' | 'boolean'>>;
   /**
    * The output columns, in order. Rows missing one get `null`; other keys are dropped. Without
    * it the columns are the keys of the first row, and a later row with a key not among them is
@@ -75,7 +83,7 @@ export interface WriteRecordsResult {
   /** The output path. */
   readonly path: string;
   /** The format written. */
-  readonly format: RecordFormat;
+  readonly format: RecordFormat | ColumnarFormat;
   /** The columns written, in order. */
   readonly columns: readonly string[];
   /** Number of rows written (not counting the CSV header). */
@@ -379,11 +387,13 @@ function toJsonValue(value: unknown, field: string): unknown {
  * ```
  */
 export async function writeRecords(
-  path: string,
+  path: string | ColumnarTarget,
   rows: Iterable<Readonly<Record<string, unknown>>> | AsyncIterable<Readonly<Record<string, unknown>>>,
   options: WriteRecordsOptions = {},
 ): Promise<WriteRecordsResult> {
   const fn = 'writeRecords';
+  const columnar = columnarFormatOf(path, options?.format);
+  if (columnar !== undefined) return writeColumnarRecords(path, rows, options, columnar);
   if (typeof path !== 'string' || path === '') {
     throw new InvalidArgumentError(
       'path',
@@ -503,4 +513,14 @@ export async function writeRecords(
     throw signal?.aborted ? signal.reason : error;
   }
   return { path, format, columns: columns ?? [], rows: count };
+}
+
+/** `writeRecords` for Parquet and Arrow IPC (typed columns; a path or a writable stream). */
+async function writeColumnarRecords(
+  target: ColumnarTarget,
+  rows: Iterable<Readonly<Record<string, unknown>>> | AsyncIterable<Readonly<Record<string, unknown>>>,
+  options: WriteRecordsOptions,
+  format: ColumnarFormat,
+): Promise<WriteRecordsResult> {
+  return writeColumnar(target, rows, options, format);
 }

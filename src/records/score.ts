@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { checkOptions } from '../options/index.js';
+import { checkNumber, checkOptions } from '../options/index.js';
+import { createPipelinePool } from '../pipeline/pool.js';
+import { scoreInPool } from '../pipeline/score-rows.js';
 import type { ScoreOptions } from '../score/index.js';
 import { alignRecords, recordColumns } from './columns.js';
 import { openRecords, type RecordFormat, type RecordInput, resolveFormat, writeRecords } from './io.js';
@@ -54,6 +56,12 @@ export interface ScoreFileOptions extends ScoreRecordsOptions {
   readonly signal?: AbortSignal;
   /** CSV output: the OWASP formula guard of writeRecords (`escapeFormulas`). @default true */
   readonly escapeFormulas?: boolean;
+  /**
+   * Worker threads scoring batches of rows (the pipeline's pool); `0` scores in this thread.
+   * Needs the default scorer (a custom function cannot cross threads). Row order is kept.
+   * @default 0
+   */
+  readonly workers?: number;
 }
 
 /** What {@link scoreFile} wrote. */
@@ -74,6 +82,7 @@ const FILE_KEYS = [
   'progressEvery',
   'signal',
   'escapeFormulas',
+  'workers',
 ] as const;
 
 interface ResolvedScoring {
@@ -174,7 +183,14 @@ function scoreRow(
   fn: string,
   s: ResolvedScoring,
 ): Record<string, RecordValue> {
-  const scores = s.scorer(textOf(row, s.textColumn, index, fn), s.scoreOptions);
+  return scoreColumns(s.scorer(textOf(row, s.textColumn, index, fn), s.scoreOptions), s);
+}
+
+/** A scorer's record as the output's score columns (prefixed, flat values). */
+function scoreColumns(
+  scores: Readonly<Record<string, unknown>>,
+  s: ResolvedScoring,
+): Record<string, RecordValue> {
   const out: Record<string, RecordValue> = {};
   s.rawColumns.forEach((raw, i) => {
     out[s.scoreColumns[i]!] = toRecordValue(scores[raw], `scores.${raw}`);
@@ -299,13 +315,48 @@ export async function scoreFile(
     checkCollisions(fn, columns, s.scoreColumns);
   };
 
-  async function* scored(): AsyncGenerator<Record<string, unknown>> {
+  const workers =
+    checkNumber(fn, 'options.workers', options.workers, { min: 0, max: 256, integer: true }) ?? 0;
+  if (workers > 0 && options.scorer !== undefined) {
+    throw new InvalidArgumentError(
+      'options.workers',
+      `${fn}: options.workers needs the default scorer; a custom scorer function cannot be sent to worker threads. ` +
+        `Call it as ${fn}('in.csv', 'out.csv', { textColumn: 'mdna', workers: 2 }).`,
+    );
+  }
+
+  async function* checkedRows(): AsyncGenerator<Record<string, unknown>> {
     for await (const row of rows) {
       if (inputColumns === undefined) {
         inputColumns = header ?? Object.keys(row);
         checkColumns(inputColumns);
       }
-      const out = { ...row, ...scoreRow(row, count, fn, s) };
+      yield row;
+    }
+  }
+  // Rows with their scores: from the pool, a batch of rows per task, or scored here.
+  async function* withScores(): AsyncGenerator<[Record<string, unknown>, Record<string, RecordValue>]> {
+    if (workers === 0) {
+      let index = 0;
+      for await (const row of checkedRows()) yield [row, scoreRow(row, index++, fn, s)];
+      return;
+    }
+    // Started here and closed in finally: also when the input fails or the writer stops early.
+    const pool = await createPipelinePool({ workers });
+    try {
+      const texts = (row: Record<string, unknown>, i: number): string => textOf(row, s.textColumn, i, fn);
+      const options = { pool, scoreOptions: s.scoreOptions, batchSize: 64, window: 2 * workers, signal };
+      for await (const [row, scores] of scoreInPool(checkedRows(), texts, options)) {
+        yield [row, scoreColumns(scores, s)];
+      }
+    } finally {
+      await pool.close();
+    }
+  }
+
+  async function* scored(): AsyncGenerator<Record<string, unknown>> {
+    for await (const [row, scores] of withScores()) {
+      const out = { ...row, ...scores };
       count++;
       if (onProgress && count % progressEvery === 0) onProgress({ rows: count, bytesRead, totalBytes });
       yield out;

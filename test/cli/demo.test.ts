@@ -11,10 +11,11 @@ describe('fin-tabtext demo (the offline main job)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ftt-demo-'));
     const { io, out, err } = capture(dir);
     const code = await runCli(['demo', '--out', 'out', '--quiet'], io);
-    expect(err()).toBe('');
+    const csvPath = join(dir, 'out', 'tabtext.csv');
+    // stdout holds the table only; where the files went is a message, on stderr.
+    expect(err()).toBe(`Wrote ${csvPath}\nWrote ${join(dir, 'out', 'report.html')}\n`);
     expect(code).toBe(0);
 
-    const csvPath = join(dir, 'out', 'tabtext.csv');
     const rows = parse(readFileSync(csvPath, 'utf8'), { columns: true }) as Record<string, string>[];
     // six bundled filings plus Snowflake's company-facts row
     expect(rows).toHaveLength(7);
@@ -44,7 +45,8 @@ describe('fin-tabtext demo (the offline main job)', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('GameStop');
     expect(html).not.toMatch(/<script|<link|src="http/);
-    expect(out()).toContain('tabtext.csv');
+    expect(out()).toMatch(/^ticker\s+form\s+filed/);
+    expect(out()).not.toContain('Wrote');
   });
 
   it('rejects an unknown flag with exit code 2 and writes nothing', async () => {

@@ -1,20 +1,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import {
-  createFileCache,
-  type EdgarCacheStore,
-  type FilingLocator,
-  SEC_BASE_URLS,
-} from '../../edgar/index.js';
+import { createFileCache, type EdgarCacheStore, type FilingRef, SEC_BASE_URLS } from '../../edgar/index.js';
 import {
   altmanFromCompanyFacts,
+  buildDataset,
   buildTabText,
-  companyFactsFromInlineXbrl,
   EdgarClient,
-  extractMdna,
+  type FilingRow,
   SCORE_COLUMNS,
-  scoreText,
   writeRecords,
 } from '../../index.js';
 import { normalizeCik, type RecordValue } from '../../records/index.js';
@@ -78,12 +72,18 @@ async function readDemoManifest(dataDir: string): Promise<DemoFiling[]> {
   });
 }
 
-/** A plain-text `.txt` submission has no primary document: the client then asks for `<accession>.txt`. */
-function locatorOf(filing: DemoFiling): FilingLocator {
+/** The bundled filing as a listed filing; a plain-text `.txt` submission has no primary document. */
+function refOf(filing: DemoFiling): FilingRef {
   return {
     cik: filing.cik,
+    ticker: filing.ticker,
+    company: filing.company,
+    formType: filing.form,
+    filingDate: filing.filingDate,
+    reportDate: null,
     accessionNumber: filing.accession,
     primaryDocument: filing.file.endsWith('.txt') ? null : filing.file,
+    url: documentUrl(filing),
   };
 }
 
@@ -118,64 +118,38 @@ async function seedCache(
 const round = (value: number | null, digits = 4): number | null =>
   value === null ? null : Number(value.toFixed(digits));
 
-/** Score one filing: MD&A text features. */
-function textRow(filing: DemoFiling, html: string): Row {
-  const mdna = extractMdna(html, { form: filing.form });
-  const scores = mdna.status === 'found' ? scoreText(mdna.text) : null;
-  const row: Row = {
-    ticker: filing.ticker,
-    cik: filing.cik,
-    company: filing.company,
-    form_type: filing.form,
-    filing_date: filing.filingDate,
-    accession_number: filing.accession,
-    mdna_status: mdna.status,
-    mdna_chars: mdna.text.length,
+/** The demo's text table: identity, MD&A status and length, and the score columns. */
+function textRow(row: FilingRow): Row {
+  const out: Row = {
+    ticker: row.ticker,
+    cik: row.cik,
+    company: row.company,
+    form_type: row.form_type,
+    filing_date: row.filing_date,
+    accession_number: row.accession_number,
+    mdna_status: row.mdna_status,
+    mdna_chars: row.mdna_chars,
   };
-  for (const column of SCORE_COLUMNS) {
-    const value = scores === null ? null : (scores as unknown as Record<string, number | null>)[column];
-    row[column] = typeof value === 'number' ? value : null;
-  }
-  return row;
+  // The demo scores only a found MD&A; the pipeline gives zero counts for an empty one.
+  for (const column of SCORE_COLUMNS) out[column] = row.mdna_status === 'found' ? row[column]! : null;
+  return out;
 }
 
-/** Tabular side: Altman Z'' from the filing's own inline XBRL (annual reports only). */
-function tabularRow(filing: DemoFiling, html: string): Row {
-  const base: Row = { cik: filing.cik, entity: filing.company, date: filing.filingDate, xbrl_source: null };
-  const empty = {
-    ...base,
-    period_end: null,
-    total_assets: null,
-    total_liabilities: null,
-    altman_variant: null,
-    altman_z: null,
-    altman_zone: null,
-    altman_note: null,
-  };
-  if (filing.form !== '10-K') {
-    return { ...empty, altman_note: 'quarterly report: Altman Z is computed from annual reports' };
-  }
-  const facts = companyFactsFromInlineXbrl(html, {
-    accession: filing.accession,
-    form: filing.form,
-    filed: filing.filingDate,
-    cik: filing.cik,
-    entityName: filing.company,
-  });
-  if (Object.keys(facts.facts).length === 0) {
-    return { ...empty, altman_note: 'no inline XBRL in this filing (filed before XBRL)' };
-  }
-  const result = altmanFromCompanyFacts(facts, { accession: filing.accession, variant: 'z_double_prime' });
+/** The demo's tabular table: Altman Z'' of the filing's own inline XBRL (annual reports only). */
+function tabularRow(row: FilingRow): Row {
+  const fromXbrl = row.altman_source === 'inline-xbrl';
   return {
-    ...base,
-    xbrl_source: 'inline XBRL of the filing',
-    period_end: result.report.periodEnd,
-    total_assets: result.inputs.totalAssets ?? null,
-    total_liabilities: result.inputs.totalLiabilities ?? null,
-    altman_variant: result.variant,
-    altman_z: round(result.z),
-    altman_zone: result.zone,
-    altman_note: result.reason,
+    cik: row.cik,
+    entity: row.company,
+    date: row.filing_date,
+    xbrl_source: fromXbrl ? 'inline XBRL of the filing' : null,
+    period_end: row.altman_period_end,
+    total_assets: row.total_assets ?? null,
+    total_liabilities: row.total_liabilities ?? null,
+    altman_variant: row.altman_variant,
+    altman_z: round(row.altman_z as number | null),
+    altman_zone: row.altman_zone,
+    altman_note: row.altman_note,
   };
 }
 
@@ -196,12 +170,17 @@ async function run(flags: Record<string, unknown>, io: CliIo): Promise<number> {
   const progress = createProgress(io, 'demo', { quiet });
   const textRows: Row[] = [];
   const tabularRows: Row[] = [];
+  // The same pipeline as `fin-tabtext dataset`: fetched from the seeded cache, scored in the pool.
+  const rows = buildDataset({
+    filings: filings.map(refOf),
+    client,
+    onProgress: (p) => progress.update(p.done, p.listed, 'filings'),
+  });
   let done = 0;
-  for (const filing of filings) {
-    progress.update(done, filings.length, `${filing.ticker} ${filing.form} ${filing.filingDate}`);
-    const html = await client.fetchDocument(locatorOf(filing));
-    textRows.push(textRow(filing, html));
-    tabularRows.push(tabularRow(filing, html));
+  for await (const row of rows) {
+    if (row.error !== null) throw new Error(`${row.accession_number}: ${row.error}`);
+    textRows.push(textRow(row));
+    tabularRows.push(tabularRow(row));
     done += 1;
   }
   progress.update(done, filings.length, 'company facts');
@@ -265,7 +244,8 @@ async function run(flags: Record<string, unknown>, io: CliIo): Promise<number> {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   io.stdout.write(`${format(header)}\n${lines.map(format).join('\n')}\n\n`);
-  io.stdout.write(`Wrote ${csvPath}\nWrote ${reportPath}\n`);
+  // The table is the output; where the files went is a message, so it goes to stderr.
+  io.stderr.write(`Wrote ${csvPath}\nWrote ${reportPath}\n`);
   return 0;
 }
 

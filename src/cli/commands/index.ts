@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { altmanCommand } from './altman.js';
+import { datasetCommand } from './dataset.js';
 import { demoCommand } from './demo.js';
 import { fetchCommand } from './fetch.js';
 import { mdnaCommand } from './mdna.js';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   tabtextCommand,
   summarizeCommand,
   demoCommand,
+  datasetCommand,
 ];

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, readRecords, SCORE_COLUMNS, scoreFile } from '../../index.js';
 import { type FogMode, loadWordListFile } from '../../score/index.js';
-import { type Command, optionalString, requireString } from '../command.js';
+import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';
 import {
@@ -34,6 +34,7 @@ Options:
   --fog MODE             readability rules: textstat (default) or gunning (Gunning 1952)
   --word-list NAME=PATH  a custom word list, one word or phrase per line; repeatable;
                          adds a NAME column (share of words on the list)
+  --workers N            score in N worker threads (default: 0, this thread); row order is kept
 ${CSV_ESCAPE_HELP}
 
 Example:
@@ -51,12 +52,14 @@ export const scoreCommand: Command = {
     'text-column': { type: 'string' },
     fog: { type: 'string' },
     'word-list': { type: 'string', multiple: true },
+    workers: { type: 'string' },
     ...CSV_ESCAPE_OPTION,
   },
   fields: {
     'options.textColumn': '--text-column',
     'options.fogMode': '--fog',
     'options.wordLists': '--word-list',
+    'options.workers': '--workers',
   },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
@@ -92,6 +95,7 @@ export const scoreCommand: Command = {
         ...(fogMode === undefined ? {} : { fogMode }),
         ...(specs.length > 0 ? { wordLists } : {}),
         ...(escapeFormulas ? {} : { escapeFormulas }),
+        ...(flags.workers === undefined ? {} : { workers: optionalNumber(flags, 'workers', 'score') }),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         // Rows are what the user waits for; the share of input read is context, not completion.
         onProgress: ({ rows, bytesRead, totalBytes }) =>
