@@ -480,7 +480,7 @@ export function altmanRequiredInputs(variant: AltmanVariant): (keyof AltmanInput
  * Original Z (Altman 1968): 1.2·X1 + 1.4·X2 + 3.3·X3 + 0.6·X4 + 0.999·X5 with X1 = WC/TA,
  * X2 = RE/TA, X3 = EBIT/TA, X4 = MVE/TL, X5 = Sales/TA; Z′ and Z″ use book equity for X4
  * (coefficients and cut-offs in {@link altmanModels}); the EM score is Z″ + 3.25 with a
- * bond-rating equivalent ({@link emRatingTable}).
+ * bond-rating equivalent ({@link fin-tabtext/finance!emRatingTable | emRatingTable}).
  *
  * Total assets or total liabilities of zero or less give `z: null` with a `reason` (never
  * `Infinity` or `NaN`); negative equity, EBIT, working capital and retained earnings are scored.

@@ -4,6 +4,7 @@
  * @module fin-tabtext/records
  */
 export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+export type { ColumnarFormat, ColumnarTarget } from './columnar.js';
 export {
   alignRecords,
   type ColumnOptions,
