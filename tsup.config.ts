@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { buildBrowser } from './scripts/browser-build.js';
 
 // ESM-only runtime dependencies are bundled into the CommonJS build so that
 // `require('fin-tabtext')` works (tslab notebooks, older tooling).
@@ -9,6 +10,7 @@ const esmOnly = ['p-limit', 'yocto-queue', 'stemmer', 'hyparquet-writer', 'hypar
 // object whichever entry a program imports it from.
 const entry = {
   index: 'src/index.ts',
+  score: 'src/score/entry.ts',
   extract: 'src/extract/index.ts',
   edgar: 'src/edgar/index.ts',
   finance: 'src/finance/index.ts',
@@ -49,5 +51,9 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    // The browser/edge build of fin-tabtext/score, /extract and /finance (scripts/browser-build.ts).
+    onSuccess: async () => {
+      await buildBrowser({ outdir: 'dist/browser' });
+    },
   },
 ]);

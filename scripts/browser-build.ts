@@ -140,10 +140,11 @@ export interface BrowserBuild {
  */
 export async function buildBrowser(options: BrowserBuildOptions): Promise<BrowserBuild> {
   const write = options.write ?? true;
+  const outdir = resolve(root, options.outdir);
   const result = await build({
     absWorkingDir: root,
     entryPoints: BROWSER_ENTRIES,
-    outdir: options.outdir,
+    outdir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -156,10 +157,10 @@ export async function buildBrowser(options: BrowserBuildOptions): Promise<Browse
     logLevel: 'silent',
     plugins: [browserOnly],
   });
-  const data = { path: join(options.outdir, 'data.js'), contents: new TextEncoder().encode(dataModule()) };
+  const data = { path: join(outdir, 'data.js'), contents: new TextEncoder().encode(dataModule()) };
   const files = [...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })), data];
   if (write) {
-    await mkdir(options.outdir, { recursive: true });
+    await mkdir(outdir, { recursive: true });
     for (const f of files) {
       await mkdir(dirname(f.path), { recursive: true });
       await writeFile(f.path, f.contents);

@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** package.json `exports` subpath to the source file its build comes from (tsup.config.ts). */
 const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   '.': 'src/index.ts',
+  './score': 'src/score/entry.ts',
   './edgar': 'src/edgar/index.ts',
   './extract': 'src/extract/index.ts',
   './finance': 'src/finance/index.ts',

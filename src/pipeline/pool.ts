@@ -76,7 +76,7 @@ function inProcessPool(): PipelinePool {
  * @throws {InvalidArgumentError} For a bad `workers`.
  * @example
  * ```ts
- * import { createPipelinePool } from 'fin-tabtext';
+ * import { createPipelinePool } from 'fin-tabtext/pipeline';
  * const pool = await createPipelinePool({ workers: 2 });
  * try {
  *   const [scores] = await pool.run({ kind: 'scores', texts: ['Sales rose.'], options: undefined });

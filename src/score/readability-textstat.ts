@@ -5,6 +5,7 @@
 import { readPackageFile } from '../resources/index.js';
 import { codePointAt, cpLength, isPythonWordCodePoint } from '../text/chars.js';
 import { splitWhitespace, syllableInfo } from '../text/index.js';
+import { columns, idOf, resetTokenTableIfFull } from './token-table.js';
 
 let easyWords: Set<string> | undefined;
 
@@ -21,21 +22,11 @@ function easyWordSet(): Set<string> {
   return easyWords;
 }
 
-// Per-word facts, packed: syllables << 2 | easy << 1 | fromCmudict. Keyed by the word after
-// punctuation removal (original case). Cleared when large so unique-number floods stay bounded.
-const wordInfoCache = new Map<string, number>();
-const WORD_INFO_CACHE_LIMIT = 200_000;
-
+/** Per-word facts, packed: syllables << 2 | easy << 1 | fromCmudict (`word` in original case). */
 function wordInfo(cleaned: string): number {
-  const cached = wordInfoCache.get(cleaned);
-  if (cached !== undefined) return cached;
   const lower = cleaned.toLowerCase();
   const info = syllableInfo(lower);
-  const packed =
-    (info.syllables << 2) | (easyWordSet().has(lower) ? 2 : 0) | (info.source === 'cmudict' ? 1 : 0);
-  if (wordInfoCache.size >= WORD_INFO_CACHE_LIMIT) wordInfoCache.clear();
-  wordInfoCache.set(cleaned, packed);
-  return packed;
+  return (info.syllables << 2) | (easyWordSet().has(lower) ? 2 : 0) | (info.source === 'cmudict' ? 1 : 0);
 }
 
 function isTerminatorCode(c: number): boolean {
@@ -61,6 +52,64 @@ function isPlainAsciiWord(token: string): boolean {
       return false;
   }
   return true;
+}
+
+// A token's effect on the sentence-segment state machine depends only on its sequence of
+// character classes, and a run of one class acts like a single character of it (each step is
+// idempotent), so a token is summarised by its class runs: word (\w), terminator (. ! ?), other.
+const RUN_WORD = 1;
+const RUN_TERMINATOR = 2;
+const RUN_OTHER = 3;
+/** Runs that fit in a shape number: 2 bits each, 15 runs in 30 bits. */
+const MAX_PACKED_RUNS = 15;
+
+/** A token's class runs and its word after textstat's punctuation removal. */
+interface TokenShape {
+  readonly shape: number;
+  readonly runs: Uint8Array | null;
+  readonly cleaned: string;
+}
+
+function shapeOf(token: string): TokenShape {
+  if (isPlainAsciiWord(token)) return { shape: RUN_WORD, runs: null, cleaned: token };
+  const runs: number[] = [];
+  let cleaned = '';
+  let dropped = false;
+  let i = 0;
+  const n = token.length;
+  while (i < n) {
+    const c = token.charCodeAt(i);
+    const cp = c < 0xd800 ? c : codePointAt(token, i);
+    const width = cpLength(cp);
+    const isWord = isPythonWordCodePoint(cp);
+    const run = isWord ? RUN_WORD : isTerminatorCode(c) ? RUN_TERMINATOR : RUN_OTHER;
+    if (runs.length === 0 || runs[runs.length - 1] !== run) runs.push(run);
+    if (isWord || (c === 0x27 && keepsApostrophe(token, i))) {
+      if (dropped) cleaned += token.slice(i, i + width);
+    } else if (!dropped) {
+      dropped = true;
+      cleaned = token.slice(0, i);
+    }
+    i += width;
+  }
+  const word = dropped ? cleaned : token;
+  if (runs.length > MAX_PACKED_RUNS) return { shape: 0, runs: Uint8Array.from(runs), cleaned: word };
+  let shape = 0;
+  for (let r = runs.length - 1; r >= 0; r--) shape = (shape << 2) | runs[r]!;
+  return { shape, runs: null, cleaned: word };
+}
+
+/**
+ * Resolve the textstat part of a token table entry: its class runs and the packed facts of its
+ * cleaned word (-1 when nothing is left after punctuation removal).
+ *
+ * @internal
+ */
+export function resolveTextstatId(id: number): void {
+  const { shape, runs, cleaned } = shapeOf(columns.keys[id]!);
+  columns.info[id] = cleaned === '' ? -1 : wordInfo(cleaned);
+  if (runs !== null) columns.runs[id] = runs;
+  columns.shape[id] = shape;
 }
 
 /** One word as textstat sees it, for explanations and golden tests. */
@@ -120,8 +169,7 @@ export class TextstatCounter {
     this.inTerminatorRun = false;
   }
 
-  private countWord(cleaned: string): void {
-    const info = wordInfo(cleaned);
+  private countWord(info: number, cleaned: string | undefined): void {
     const syllables = info >>> 2;
     this.words++;
     this.syllables += syllables;
@@ -129,11 +177,43 @@ export class TextstatCounter {
     if (complex) this.complex++;
     if (syllables >= 3) this.poly++;
     this.detail?.push({
-      word: cleaned,
+      word: cleaned!,
       syllables,
       source: (info & 1) === 1 ? 'cmudict' : 'hyphenation',
       complex,
     });
+  }
+
+  /** One class run of the segment machine (the per-character rule, for a whole run). */
+  private step(run: number): void {
+    if (this.inSegment && this.inTerminatorRun && run !== RUN_TERMINATOR) this.endSegment();
+    if (run === RUN_WORD) {
+      if (!this.inSegment) {
+        this.inSegment = true;
+        this.segmentWords = 0;
+      }
+      this.pieceKept = true;
+    } else if (run === RUN_TERMINATOR && this.inSegment) this.inTerminatorRun = true;
+  }
+
+  private addShape(shape: number, runs: Uint8Array | null): void {
+    if (shape === RUN_WORD) {
+      // Fast path, a word-only token: starts a segment if none is open, cannot end one.
+      if (!this.inSegment || this.inTerminatorRun) {
+        if (this.inSegment) this.endSegment();
+        this.inSegment = true;
+        this.segmentWords = 0;
+      }
+      this.segmentWords++;
+      return;
+    }
+    if (runs !== null) for (const run of runs) this.step(run);
+    else for (let s = shape; s !== 0; s >>>= 2) this.step(s & 3);
+    if (this.inSegment) {
+      if (this.pieceKept) this.segmentWords++;
+      this.pieceKept = false;
+      if (this.inTerminatorRun) this.endSegment();
+    }
   }
 
   /** Add the whitespace tokens (Python `str.split()` pieces) of the next part of the text. */
@@ -144,51 +224,43 @@ export class TextstatCounter {
 
   /** Add one whitespace token (must contain no whitespace). */
   addToken(token: string): void {
-    if (isPlainAsciiWord(token)) {
-      // Fast path: letters/digits/_ only. Starts a segment if none is open, cannot end one.
-      if (!this.inSegment || this.inTerminatorRun) {
-        if (this.inSegment) this.endSegment();
-        this.inSegment = true;
-        this.segmentWords = 0;
-      }
-      this.segmentWords++;
-      this.countWord(token);
+    if (this.detail !== undefined) {
+      const { shape, runs, cleaned } = shapeOf(token);
+      this.addShape(shape, runs);
+      if (cleaned !== '') this.countWord(wordInfo(cleaned), cleaned);
       return;
     }
-    let cleaned = '';
-    let dropped = false;
-    let i = 0;
-    const n = token.length;
-    while (i < n) {
-      const c = token.charCodeAt(i);
-      const cp = c < 0xd800 ? c : codePointAt(token, i);
-      const width = cpLength(cp);
-      const isWord = isPythonWordCodePoint(cp);
-      const isTerm = isTerminatorCode(c);
-      if (this.inSegment && this.inTerminatorRun && !isTerm) this.endSegment();
-      if (!this.inSegment && isWord) {
-        this.inSegment = true;
-        this.segmentWords = 0;
+    resetTokenTableIfFull();
+    const id = idOf(token);
+    if (columns.shape[id]! < 0) resolveTextstatId(id);
+    const shape = columns.shape[id]!;
+    this.addShape(shape, shape === 0 ? (columns.runs[id] ?? null) : null);
+    const info = columns.info[id]!;
+    if (info >= 0) this.countWord(info, undefined);
+  }
+
+  /**
+   * Add the next whitespace tokens as token table ids (the document scorer's path).
+   * @internal
+   */
+  addIds(ids: Int32Array, n: number): void {
+    if (n > 0) this.sawText = true;
+    for (let k = 0; k < n; k++) {
+      const id = ids[k]!;
+      if (columns.shape[id]! < 0) resolveTextstatId(id);
+      const shape = columns.shape[id]!;
+      this.addShape(shape, shape === 0 ? (columns.runs[id] ?? null) : null);
+      const info = columns.info[id]!;
+      if (info >= 0) {
+        const syllables = info >>> 2;
+        this.words++;
+        this.syllables += syllables;
+        if (syllables >= 3) {
+          this.poly++;
+          if ((info & 2) === 0) this.complex++;
+        }
       }
-      if (this.inSegment) {
-        if (isTerm) this.inTerminatorRun = true;
-        else if (isWord) this.pieceKept = true;
-      }
-      if (isWord || (c === 0x27 && keepsApostrophe(token, i))) {
-        if (dropped) cleaned += token.slice(i, i + width);
-      } else if (!dropped) {
-        dropped = true;
-        cleaned = token.slice(0, i);
-      }
-      i += width;
     }
-    if (this.inSegment) {
-      if (this.pieceKept) this.segmentWords++;
-      this.pieceKept = false;
-      if (this.inTerminatorRun) this.endSegment();
-    }
-    const word = dropped ? cleaned : token;
-    if (word !== '') this.countWord(word);
   }
 
   /** Add a chunk of raw text (split on Python whitespace here). */

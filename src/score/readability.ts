@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkEnum, checkOptions } from '../options/index.js';
 import { iterateSentences, type Token, tokenize } from '../text/index.js';
 import { GunningCounter } from './readability-gunning.js';
 import { TextstatCounter, type TextstatCounts } from './readability-textstat.js';
@@ -68,8 +69,12 @@ export interface ReadabilityAccumulator {
   result(): ReadabilityResult;
 }
 
-// Formulas from textstat 0.7.11 (en config), evaluated in its order so results are bit-identical.
-function scoresFrom(c: TextstatCounts): ReadabilityResult {
+/**
+ * The scores from raw counts. Formulas from textstat 0.7.11 (en config), evaluated in its order
+ * so results are bit-identical.
+ * @internal
+ */
+export function readabilityFromCounts(c: TextstatCounts): ReadabilityResult {
   const wps = c.sentences === 0 ? 0 : c.words / c.sentences;
   const spw = c.words === 0 ? 0 : c.syllables / c.words;
   const gunningFog = c.words === 0 ? 0 : 0.4 * (wps + (100 * c.complexWords) / c.words);
@@ -87,13 +92,15 @@ function scoresFrom(c: TextstatCounts): ReadabilityResult {
   };
 }
 
-function resolveMode(mode: unknown, call: string): FogMode {
-  if (mode === undefined) return defaultReadabilityOptions.mode;
-  if (mode === 'textstat' || mode === 'gunning') return mode;
-  throw new InvalidArgumentError(
-    'options.mode',
-    `options.mode must be 'textstat' or 'gunning', got ${JSON.stringify(mode) ?? describeType(mode)}; for example ${call}(text, { mode: 'gunning' })`,
-  );
+const FOG_MODES = ['textstat', 'gunning'] as const;
+
+function resolveMode(mode: unknown, call: string, field = 'options.mode'): FogMode {
+  return checkEnum(call, field, mode, FOG_MODES) ?? defaultReadabilityOptions.mode;
+}
+
+function resolveReadabilityOptions(options: ReadabilityOptions | undefined, call: string): FogMode {
+  checkOptions(call, options, ['mode']);
+  return resolveMode(options?.mode, call);
 }
 
 function checkText(text: unknown, call: string): asserts text is string {
@@ -115,7 +122,7 @@ function checkText(text: unknown, call: string): asserts text is string {
  * @throws {InvalidArgumentError} When `mode` is not `'textstat'` or `'gunning'`.
  * @example
  * ```ts
- * import { createReadabilityAccumulator, iterateSentences, splitWhitespace } from 'fin-tabtext';
+ * import { createReadabilityAccumulator, iterateSentences, splitWhitespace } from 'fin-tabtext/score';
  * const text = 'Revenue rose 4% to $4.2 billion. Costs were flat.';
  * const acc = createReadabilityAccumulator('textstat');
  * for (const s of iterateSentences(text)) acc.addTokens(splitWhitespace(s.text));
@@ -123,13 +130,13 @@ function checkText(text: unknown, call: string): asserts text is string {
  * ```
  */
 export function createReadabilityAccumulator(mode: FogMode = 'textstat'): ReadabilityAccumulator {
-  const resolved = resolveMode(mode, 'createReadabilityAccumulator');
+  const resolved = resolveMode(mode, 'createReadabilityAccumulator', 'mode');
   if (resolved === 'textstat') {
     const counter = new TextstatCounter();
     return {
       mode: resolved,
       addTokens: (tokens) => counter.addTokens(tokens),
-      result: () => scoresFrom(counter.counts()),
+      result: () => readabilityFromCounts(counter.counts()),
     };
   }
   const counter = new GunningCounter();
@@ -137,7 +144,7 @@ export function createReadabilityAccumulator(mode: FogMode = 'textstat'): Readab
     mode: resolved,
     addTokens: (tokens, wordTokens) =>
       wordTokens === undefined ? counter.addSentence(tokens) : counter.addSentenceTokens(wordTokens),
-    result: () => scoresFrom(counter.counts()),
+    result: () => readabilityFromCounts(counter.counts()),
   };
 }
 
@@ -153,23 +160,31 @@ export function createReadabilityAccumulator(mode: FogMode = 'textstat'): Readab
  * @throws {InvalidArgumentError} When `text` is not a string or `options.mode` is unknown.
  * @example
  * ```ts
- * import { readability } from 'fin-tabtext';
+ * import { readability } from 'fin-tabtext/score';
  * readability('The cat sat on the mat.').gunningFog; // 2.4000000000000004
  * readability('The cat sat on the mat.', { mode: 'gunning' }).sentenceCount; // 1
  * ```
  */
-export function readability(text: string, options: ReadabilityOptions = {}): ReadabilityResult {
-  checkText(text, 'readability');
-  const mode = resolveMode(options?.mode, 'readability');
+export function readability(text: string, options?: ReadabilityOptions): ReadabilityResult {
+  return readabilityOf(text, options, 'readability');
+}
+
+function readabilityOf(
+  text: string,
+  options: ReadabilityOptions | undefined,
+  call: string,
+): ReadabilityResult {
+  checkText(text, call);
+  const mode = resolveReadabilityOptions(options, call);
   if (mode === 'textstat') {
     const counter = new TextstatCounter();
     if (text.length > 0) counter.markText();
     counter.addText(text);
-    return scoresFrom(counter.counts());
+    return readabilityFromCounts(counter.counts());
   }
   const counter = new GunningCounter();
   for (const s of iterateSentences(text)) counter.addSentenceTokens(tokenize(text, s.start, s.end));
-  return scoresFrom(counter.counts());
+  return readabilityFromCounts(counter.counts());
 }
 
 /**
@@ -181,12 +196,12 @@ export function readability(text: string, options: ReadabilityOptions = {}): Rea
  * @throws {InvalidArgumentError} When `text` is not a string or `options.mode` is unknown.
  * @example
  * ```ts
- * import { gunningFog } from 'fin-tabtext';
+ * import { gunningFog } from 'fin-tabtext/score';
  * gunningFog('Revenue increased.'); // 20.8
  * ```
  */
-export function gunningFog(text: string, options: ReadabilityOptions = {}): number {
-  return readability(text, options).gunningFog;
+export function gunningFog(text: string, options?: ReadabilityOptions): number {
+  return readabilityOf(text, options, 'gunningFog').gunningFog;
 }
 
 /**
@@ -198,10 +213,10 @@ export function gunningFog(text: string, options: ReadabilityOptions = {}): numb
  * @throws {InvalidArgumentError} When `text` is not a string or `options.mode` is unknown.
  * @example
  * ```ts
- * import { fleschReadingEase } from 'fin-tabtext';
+ * import { fleschReadingEase } from 'fin-tabtext/score';
  * fleschReadingEase('The cat sat on the mat.'); // 116.14500000000001
  * ```
  */
-export function fleschReadingEase(text: string, options: ReadabilityOptions = {}): number {
-  return readability(text, options).fleschReadingEase;
+export function fleschReadingEase(text: string, options?: ReadabilityOptions): number {
+  return readabilityOf(text, options, 'fleschReadingEase').fleschReadingEase;
 }

@@ -1,7 +1,19 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { iterateSentences, splitWhitespace } from '../text/index.js';
-import { createReadabilityAccumulator, type FogMode, type ReadabilityResult } from './readability.js';
-import { vaderCompoundOfTokens } from './vader.js';
+import { checkBoolean, checkEnum, checkOptions, didYouMean } from '../options/index.js';
+import { appendWords, countWords } from '../text/index.js';
+import { SentenceScanner } from '../text/sentences.js';
+import { type FogMode, type ReadabilityResult, readabilityFromCounts } from './readability.js';
+import { GunningCounter } from './readability-gunning.js';
+import { TextstatCounter } from './readability-textstat.js';
+import {
+  columns,
+  releaseScanBuffer,
+  resetTokenTableIfFull,
+  scanBuffer,
+  scanCounts,
+  scanTokens,
+} from './token-table.js';
+import { vaderCompoundOfIds } from './vader.js';
 import {
   appendWordListTokens,
   type CompiledWordLists,
@@ -139,13 +151,16 @@ const WORD_LIST_ATTRIBUTES: ReadonlySet<string> = new Set(DEFAULT_WORD_LIST_NAME
 const compiledCustom = new WeakMap<WordLists, CompiledWordLists>();
 
 // Options are resolved in this one place, defaults merged under the caller's values.
-function resolveOptions(options: ScoreOptions | undefined, call: string): ResolvedOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new InvalidArgumentError(
-      'options',
-      `${call}(text, options) needs options as an object, got ${describeType(options)}; for example ${call}(text, { fogMode: 'gunning' })`,
-    );
-  }
+const SCORE_OPTION_KEYS: readonly string[] = ['attributes', 'wordLists', 'fogMode', 'matchCounts'];
+const SCORE_TEXTS_OPTION_KEYS: readonly string[] = [...SCORE_OPTION_KEYS, 'onProgress', 'signal'];
+const FOG_MODES = ['textstat', 'gunning'] as const;
+
+function resolveOptions(
+  options: ScoreOptions | undefined,
+  call: string,
+  known: readonly string[] = SCORE_OPTION_KEYS,
+): ResolvedOptions {
+  checkOptions(call, options, known);
   const attributes = options?.attributes ?? defaultScoreOptions.attributes;
   if (!Array.isArray(attributes)) {
     throw new InvalidArgumentError(
@@ -155,26 +170,17 @@ function resolveOptions(options: ScoreOptions | undefined, call: string): Resolv
   }
   for (const a of attributes) {
     if (!(SCORE_ATTRIBUTES as readonly string[]).includes(a)) {
+      const guess = typeof a === 'string' ? didYouMean(a, SCORE_ATTRIBUTES) : undefined;
       throw new InvalidArgumentError(
         'options.attributes',
-        `options.attributes has the unknown attribute ${JSON.stringify(a)}; choose from ${SCORE_ATTRIBUTES.join(', ')}, for example ${call}(text, { attributes: ['negative', 'readability'] })`,
+        `options.attributes has the unknown attribute ${JSON.stringify(a) ?? describeType(a)}${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; choose from ${SCORE_ATTRIBUTES.join(', ')}, for example ${call}(text, { attributes: ['negative', 'readability'] })`,
       );
     }
   }
-  const fogMode = options?.fogMode ?? defaultScoreOptions.fogMode;
-  if (fogMode !== 'textstat' && fogMode !== 'gunning') {
-    throw new InvalidArgumentError(
-      'options.fogMode',
-      `options.fogMode must be 'textstat' or 'gunning', got ${JSON.stringify(fogMode) ?? describeType(fogMode)}; for example ${call}(text, { fogMode: 'gunning' })`,
-    );
-  }
-  const matchCounts = options?.matchCounts ?? defaultScoreOptions.matchCounts;
-  if (typeof matchCounts !== 'boolean') {
-    throw new InvalidArgumentError(
-      'options.matchCounts',
-      `options.matchCounts must be true or false, got ${describeType(matchCounts)}; for example ${call}(text, { matchCounts: true })`,
-    );
-  }
+  const fogMode =
+    checkEnum(call, 'options.fogMode', options?.fogMode, FOG_MODES) ?? defaultScoreOptions.fogMode;
+  const matchCounts =
+    checkBoolean(call, 'options.matchCounts', options?.matchCounts) ?? defaultScoreOptions.matchCounts;
   const customLists = options?.wordLists ?? defaultScoreOptions.wordLists;
   let lists = compiledDefaultWordLists();
   let custom: string[] = [];
@@ -208,10 +214,25 @@ function checkText(text: unknown, call: string): asserts text is string {
 const SENTENCE_SEPARATOR = '\u0000';
 const BATCH_WORDS = 8192;
 
+/** The lowercase tokenizer words of a token id, resolved once per distinct token; returns the count. */
+function resolveWords(id: number): number {
+  const out: string[] = [];
+  // Tokens never span whitespace, so tokenizing one whitespace token alone gives exactly the
+  // words that tokenizing its sentence gives there.
+  appendWords(out, columns.keys[id]!);
+  if (out.length > 0) columns.firstWord[id] = out[0]!;
+  if (out.length > 1) columns.moreWords[id] = out;
+  // A token of more than 127 words (a long run of joined punctuation and words) is rare; its
+  // count saturates the Int8 column, so such ids keep their words in moreWords and count those.
+  columns.wordCount[id] = Math.min(out.length, 127);
+  return out.length;
+}
+
 function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScoreDetails {
   const wantSentiment = o.want.has('sentiment');
-  const wantReadability = o.want.has('readability');
-  const fog = wantReadability ? createReadabilityAccumulator(o.fogMode) : undefined;
+  const textstat = o.want.has('readability') && o.fogMode === 'textstat' ? new TextstatCounter() : undefined;
+  const gunning = o.want.has('readability') && o.fogMode === 'gunning' ? new GunningCounter() : undefined;
+  const needWords = o.needWords;
   const listCount = o.lists.names.length;
   const counts = new Float64Array(listCount);
   const found: Array<Map<string, number>> | undefined = explain
@@ -224,10 +245,6 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
 
   const flush = (): void => {
     if (batch.length === 0) return;
-    if (!o.needWords) {
-      batch = [];
-      return;
-    }
     const result = countWordListMatches(batch, o.lists, { explain });
     for (let l = 0; l < listCount; l++) counts[l]! += result.counts[o.lists.names[l]!]!;
     if (found !== undefined && result.matches !== undefined) {
@@ -240,30 +257,66 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     batch = [];
   };
 
-  for (const sentence of iterateSentences(text)) {
+  const scanner = new SentenceScanner(text);
+  const useTable = wantSentiment || textstat !== undefined || gunning !== undefined;
+  const marked = o.lists.marked;
+  while (scanner.next()) {
     sentenceCount++;
-    const { start, end } = sentence;
-    // word_count is always reported, so the words are always collected; they are matched only
-    // when a word-list column needs them.
-    wordCount += appendWordListTokens(batch, text, start, end, o.lists);
-    batch.push(SENTENCE_SEPARATOR);
-    if (batch.length >= BATCH_WORDS) flush();
-    if (wantSentiment || fog !== undefined) {
-      const raw = splitWhitespace(text, start, end);
-      fog?.addTokens(raw);
-      if (wantSentiment) {
-        let exclaims = 0;
-        let questions = 0;
-        for (let p = start; p < end; p++) {
-          const c = text.charCodeAt(p);
-          if (c === 0x21) exclaims++;
-          else if (c === 0x3f) questions++;
-        }
-        compoundSum += vaderCompoundOfTokens(raw, exclaims, questions);
+    if (!useTable) {
+      // Word lists alone: no whitespace tokens are needed, so the tokenizer runs on the sentence.
+      if (needWords) {
+        wordCount += appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
+        batch.push(SENTENCE_SEPARATOR);
+        if (batch.length >= BATCH_WORDS) flush();
+      } else wordCount += countWords(text, scanner.start, scanner.end);
+      continue;
+    }
+    resetTokenTableIfFull();
+    const n = scanTokens(text, scanner.start, scanner.end);
+    const ids = scanBuffer();
+    const { exclaims, questions } = scanCounts;
+    // word_count is always reported, so every token's words are resolved; they are collected
+    // only when a word-list column needs them. A sentence holding a word with a case or number
+    // rule (`May 2024`) needs its words marked with their context, which a token alone cannot
+    // give: the word-list module tokenizes that (rare) sentence itself.
+    const inContext = needWords && marked?.pattern.test(text.substring(scanner.start, scanner.end)) === true;
+    const collect = needWords && !inContext;
+    const wc = columns.wordCount;
+    for (let k = 0; k < n; k++) {
+      const id = ids[k]!;
+      let m = wc[id]!;
+      if (m < 0) m = resolveWords(id);
+      if (m === 0) continue;
+      if (m === 1) {
+        wordCount++;
+        if (collect) batch.push(columns.firstWord[id]!);
+      } else {
+        const more = columns.moreWords[id]!;
+        wordCount += more.length;
+        if (collect) for (const w of more) batch.push(w);
       }
     }
+    if (inContext) appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
+    if (needWords) {
+      batch.push(SENTENCE_SEPARATOR);
+      if (batch.length >= BATCH_WORDS) flush();
+    }
+    if (textstat !== undefined) textstat.addIds(ids, n);
+    else if (gunning !== undefined) {
+      const raw: string[] = [];
+      for (let k = 0; k < n; k++) raw.push(columns.keys[ids[k]!]!);
+      gunning.addSentence(raw);
+    }
+    if (wantSentiment) compoundSum += vaderCompoundOfIds(ids, n, exclaims, questions);
   }
   flush();
+  releaseScanBuffer();
+  const readabilityResult =
+    textstat !== undefined
+      ? readabilityFromCounts(textstat.counts())
+      : gunning !== undefined
+        ? readabilityFromCounts(gunning.counts())
+        : null;
 
   const ratio = (x: number): number | null => (wordCount === 0 ? null : x / wordCount);
   const countOf = (name: string): number => counts[o.lists.names.indexOf(name)] ?? 0;
@@ -280,7 +333,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     } else if (attribute === 'sentiment') {
       record.sentiment = sentenceCount === 0 ? null : compoundSum / sentenceCount;
     } else {
-      const r = fog!.result();
+      const r = readabilityResult!;
       record.readability = r.wordCount === 0 ? null : r.gunningFog;
     }
   }
@@ -294,7 +347,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
       matches[name] = Object.fromEntries(found[l]!);
     });
   }
-  return { record: record as ScoreRecord, matches, readability: fog === undefined ? null : fog.result() };
+  return { record: record as ScoreRecord, matches, readability: readabilityResult };
 }
 
 /**
@@ -376,12 +429,18 @@ export function scoreTexts(texts: Iterable<string>, options?: ScoreTextsOptions)
       `scoreTexts(texts) needs an iterable of strings, got ${describeType(texts)}; for example scoreTexts(['Sales rose.', 'Costs fell.'])`,
     );
   }
-  const resolved = resolveOptions(options, 'scoreTexts');
+  const resolved = resolveOptions(options, 'scoreTexts', SCORE_TEXTS_OPTION_KEYS);
   const { onProgress, signal } = options ?? {};
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new InvalidArgumentError(
       'options.onProgress',
       `options.onProgress must be a function, for example scoreTexts(texts, { onProgress: (n) => {} })`,
+    );
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new InvalidArgumentError(
+      'options.signal',
+      `options.signal must be an AbortSignal, got ${describeType(signal)}; for example scoreTexts(texts, { signal: AbortSignal.timeout(60_000) })`,
     );
   }
   const out: ScoreRecord[] = [];

@@ -2,7 +2,7 @@
 // Source: Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for
 // Sentiment Analysis of Social Media Text. ICWSM-14. Lexicons: data/vader/ (MIT).
 import { readPackageFile } from '../resources/index.js';
-import { stripPythonWhitespace } from './vader-python.js';
+import { isWhitespaceCode } from '../text/index.js';
 
 /** Booster (intensifier) increment. */
 export const B_INCR = 0.293;
@@ -75,16 +75,38 @@ export interface VaderLexicons {
   readonly emojiExclaims: ReadonlyMap<number, number>;
 }
 
-/** Split a lexicon file into trimmed, tab-separated lines the way the Python code does (§1.1). */
-function lexiconRows(text: string): string[][] {
+/**
+ * Visit each line of a lexicon file the way the Python code reads it (§1.1): trailing newlines
+ * dropped, split on `\n`, empty lines skipped, each line stripped of Python whitespace and split
+ * on tabs. Only the first two fields are ever used, so they are sliced out directly instead of
+ * splitting the whole line (the third and fourth fields, standard deviation and raw ratings, are
+ * most of the file). `visit` receives the first field and the second (`undefined` when the line
+ * has a single field).
+ */
+function forEachRow(text: string, visit: (first: string, second: string | undefined) => void): void {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
-  const rows: string[][] = [];
-  for (const line of text.slice(0, end).split('\n')) {
-    if (line === '') continue;
-    rows.push(stripPythonWhitespace(line).split('\t'));
+  let pos = 0;
+  while (pos <= end) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1 || eol > end) eol = end;
+    let a = pos;
+    let b = eol;
+    pos = eol + 1;
+    if (a === b) continue;
+    while (a < b && isWhitespaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isWhitespaceCode(text.charCodeAt(b - 1))) b--;
+    let tab1 = text.indexOf('\t', a);
+    if (tab1 === -1 || tab1 >= b) tab1 = b;
+    const first = text.slice(a, tab1);
+    if (tab1 === b) {
+      visit(first, undefined);
+      continue;
+    }
+    let tab2 = text.indexOf('\t', tab1 + 1);
+    if (tab2 === -1 || tab2 >= b) tab2 = b;
+    visit(first, text.slice(tab1 + 1, tab2));
   }
-  return rows;
 }
 
 /**
@@ -96,20 +118,20 @@ function lexiconRows(text: string): string[][] {
  */
 export function parseVaderLexicons(lexiconText: string, emojiText: string): VaderLexicons {
   const lexicon = new Map<string, number>();
-  for (const [token, value] of lexiconRows(lexiconText)) {
-    if (token !== undefined && value !== undefined) lexicon.set(token, Number(value));
-  }
+  forEachRow(lexiconText, (token, value) => {
+    if (value !== undefined) lexicon.set(token, Number(value));
+  });
   const emoji = new Map<number, string>();
   const emojiExclaims = new Map<number, number>();
-  for (const [key, description] of lexiconRows(emojiText)) {
-    if (key === undefined || description === undefined) continue;
+  forEachRow(emojiText, (key, description) => {
+    if (description === undefined) return;
     const cp = key.codePointAt(0);
     // Only single-code-point keys can match: the replacement walks one code point at a time.
-    if (cp === undefined || String.fromCodePoint(cp) !== key) continue;
+    if (cp === undefined || String.fromCodePoint(cp) !== key) return;
     emoji.set(cp, description);
     const bangs = description.split('!').length - 1;
     if (bangs > 0) emojiExclaims.set(cp, bangs);
-  }
+  });
   return { lexicon, emoji, emojiExclaims };
 }
 

@@ -5,16 +5,48 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { splitWhitespace } from '../text/index.js';
 import {
+  columns,
+  idOf,
+  pieceId,
+  resetTokenTableIfFull,
+  VADER_MANY,
+  VADER_NONE,
+  VADER_ONE,
+  VADER_UNRESOLVED,
+} from './token-table.js';
+import {
+  B_DECR,
+  B_INCR,
   BOOSTER,
   C_INCR,
-  IDIOM_WORDS,
   N_SCALAR,
-  NEGATE,
   SPECIAL_CASES,
   type VaderLexicons,
   vaderLexicons,
 } from './vader-data.js';
-import { isPythonUpper, roundHalfEven, stripVaderPunctuation } from './vader-python.js';
+import { roundHalfEven } from './vader-python.js';
+import {
+  F_BOOST_DOWN,
+  F_BOOST_UP,
+  F_IDIOM,
+  F_NEGATED,
+  F_UPPER,
+  resolveVaderColumns,
+  W_AT,
+  W_BUT,
+  W_DOUBT,
+  W_KIND,
+  W_LEAST,
+  W_NEVER,
+  W_NO,
+  W_NOR,
+  W_OF,
+  W_OR,
+  W_SO,
+  W_THIS,
+  W_VERY,
+  W_WITHOUT,
+} from './vader-token.js';
 
 /** VADER scores of one text: proportions `neg`, `neu`, `pos` (sum ≈ 1) and `compound` in [−1, 1]. */
 export interface VaderScores {
@@ -30,62 +62,50 @@ export interface VaderScores {
 
 // ---------------------------------------------------------------------------------------------
 // Scratch state for one text. Scoring is synchronous and never re-entered, so reusing these
-// buffers avoids allocating per sentence on the document scorer's hot path.
-let tok: string[] = []; // tokens after §3 step 4
-let low: string[] = []; // lowercased tokens
-let lexVal = new Float64Array(256); // lexicon value of low[i], NaN when absent
+// buffers avoids allocating per sentence on the document scorer's hot path. Each token is a
+// token table id whose VADER columns (lexicon value, flags) are resolved once per distinct token.
+let seq = new Int32Array(256); // token ids after §3 step 4
 let val = new Float64Array(256); // the list S of §4
 let count = 0;
 let capDiffState = -1; // -1 unknown, 0 false, 1 true (§3 step 5, computed only when needed)
-let lex: ReadonlyMap<string, number> = new Map();
+// The columns in use while the rules run (bound by computeValences; nothing grows meanwhile).
+let lexA = new Float64Array(0);
+let flagA = new Int32Array(0);
+let lowA: readonly string[] = [];
 
-function reset(lexicons: VaderLexicons): void {
+function reset(): void {
   count = 0;
   capDiffState = -1;
-  lex = lexicons.lexicon;
 }
 
 function release(): void {
   // Do not keep a pathological sentence's buffers alive.
-  if (tok.length > 65_536) {
-    tok = [];
-    low = [];
-    lexVal = new Float64Array(256);
+  if (seq.length > 65_536) {
+    seq = new Int32Array(256);
     val = new Float64Array(256);
   }
 }
 
-/**
- * Append one whitespace token (no whitespace, no emoji left in it). `mayHaveUpper` false
- * promises the token has no character that lowercasing changes (the ASCII fast path).
- */
-function addToken(raw: string, mayHaveUpper = true): void {
-  if (count === lexVal.length) {
-    const grownLex = new Float64Array(count * 2);
-    grownLex.set(lexVal);
-    lexVal = grownLex;
+function push(id: number): void {
+  if (count === seq.length) {
+    const grown = new Int32Array(count * 2);
+    grown.set(seq);
+    seq = grown;
     val = new Float64Array(count * 2);
   }
-  const t = stripVaderPunctuation(raw);
-  const l = mayHaveUpper ? t.toLowerCase() : t;
-  tok[count] = t;
-  low[count] = l;
-  lexVal[count] = lex.get(l) ?? Number.NaN;
-  count++;
+  seq[count++] = id;
 }
 
 /**
  * Replace single-code-point emoji in `raw` by their descriptions, each preceded by a space
- * (§3 step 1), and return the number of `!` the descriptions add. The leading space the spec
- * omits after U+0020 or at the start of the text only ever sits next to whitespace, so adding
- * it always and splitting afterwards gives the same tokens.
+ * (§3 step 1), and give each resulting piece its own id; returns the number of `!` the
+ * descriptions add. The leading space the spec omits after U+0020 or at the start of the text
+ * only ever sits next to whitespace, so adding it always and splitting afterwards gives the
+ * same tokens.
  */
-function addExpandedToken(
-  raw: string,
-  emoji: ReadonlyMap<number, string>,
-  exclaims: ReadonlyMap<number, number>,
-): number {
-  let out = '';
+function expandToken(raw: string, lexicons: VaderLexicons, out: number[]): number {
+  const { emoji, emojiExclaims } = lexicons;
+  let text = '';
   let bangs = 0;
   let from = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -102,14 +122,65 @@ function addExpandedToken(
     }
     const description = emoji.get(cp);
     if (description !== undefined) {
-      out += `${raw.slice(from, i)} ${description}`;
-      bangs += exclaims.get(cp) ?? 0;
+      text += `${raw.slice(from, i)} ${description}`;
+      bangs += emojiExclaims.get(cp) ?? 0;
       from = i + width;
     }
     i += width - 1;
   }
-  const expanded = from === 0 ? raw : out + raw.slice(from);
-  for (const piece of splitWhitespace(expanded)) addToken(piece);
+  const expanded = from === 0 ? raw : text + raw.slice(from);
+  for (const piece of splitWhitespace(expanded)) {
+    const id = pieceId(piece);
+    resolveVaderColumns(id, piece, lexicons.lexicon, true);
+    out.push(id);
+  }
+  return bangs;
+}
+
+/**
+ * Resolve the VADER columns of a raw whitespace token's id: the tokens canonical VADER makes of
+ * it, and the `!` its emoji descriptions add.
+ */
+function resolveId(id: number, lexicons: VaderLexicons): void {
+  const raw = columns.keys[id]!;
+  let plain = raw.length > 0;
+  let upper = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    // Emoji keys start at U+00A9 and Python whitespace at U+0085 (or is <= U+0020).
+    if (c <= 0x20 || c >= 0x85) {
+      plain = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  // U+0021–U+0084 lowercase only A–Z, so without them the token is already lowercase.
+  if (plain) resolveVaderColumns(id, raw, lexicons.lexicon, upper);
+  else if (raw.length > 0) {
+    const many: number[] = [];
+    const bangs = expandToken(raw, lexicons, many);
+    columns.many[id] = Int32Array.from(many);
+    columns.bangs[id] = bangs;
+    columns.vader[id] = VADER_MANY;
+  } else columns.vader[id] = VADER_NONE;
+}
+
+/** Push the VADER tokens of `n` raw-token ids; returns the `!` their emoji add. */
+function pushIds(ids: Int32Array, n: number, lexicons: VaderLexicons): number {
+  let bangs = 0;
+  for (let k = 0; k < n; k++) {
+    const id = ids[k]!;
+    let state = columns.vader[id]!;
+    if (state === VADER_UNRESOLVED) {
+      resolveId(id, lexicons);
+      state = columns.vader[id]!;
+    }
+    if (state === VADER_ONE) push(id);
+    else if (state === VADER_MANY) {
+      for (const piece of columns.many[id]!) push(piece);
+      bangs += columns.bangs[id]!;
+    }
+  }
   return bangs;
 }
 
@@ -133,12 +204,28 @@ function replaceEmoji(text: string, emoji: ReadonlyMap<number, string>): string 
   return out;
 }
 
+function flagsAt(i: number): number {
+  return flagA[seq[i]!]!;
+}
+
+function codeAt(i: number): number {
+  return flagA[seq[i]!]! >> 8;
+}
+
+function isUpperAt(i: number): boolean {
+  return (flagA[seq[i]!]! & F_UPPER) !== 0;
+}
+
+function isNegatedAt(i: number): boolean {
+  return (flagA[seq[i]!]! & F_NEGATED) !== 0;
+}
+
 function capDiff(): boolean {
   if (capDiffState < 0) {
     let upper = false;
     let notUpper = false;
     for (let i = 0; i < count && !(upper && notUpper); i++) {
-      if (isPythonUpper(tok[i]!)) upper = true;
+      if (isUpperAt(i)) upper = true;
       else notUpper = true;
     }
     capDiffState = upper && notUpper ? 1 : 0;
@@ -146,48 +233,48 @@ function capDiff(): boolean {
   return capDiffState === 1;
 }
 
-function negated(word: string): boolean {
-  return NEGATE.has(word) || word.includes("n't");
-}
-
 /** Booster contribution of the window word at index j for the current valence v (§5.4). */
 function scalar(j: number, v: number): number {
-  let b = BOOSTER.get(low[j]!);
-  if (b === undefined) return 0;
+  const f = flagsAt(j);
+  if ((f & (F_BOOST_UP | F_BOOST_DOWN)) === 0) return 0;
+  let b = (f & F_BOOST_UP) !== 0 ? B_INCR : B_DECR;
   if (v < 0) b = -b;
-  if (isPythonUpper(tok[j]!) && capDiff()) b = v > 0 ? b + C_INCR : b - C_INCR;
+  if ((f & F_UPPER) !== 0 && capDiff()) b = v > 0 ? b + C_INCR : b - C_INCR;
   return b;
 }
 
 /** §5.5 */
 function negationCheck(i: number, v: number, k: number): number {
-  if (k === 0) return negated(low[i - 1]!) ? v * N_SCALAR : v;
+  if (k === 0) return isNegatedAt(i - 1) ? v * N_SCALAR : v;
   if (k === 1) {
-    const w2 = low[i - 2]!;
-    const w1 = low[i - 1]!;
-    if (w2 === 'never' && (w1 === 'so' || w1 === 'this')) return v * 1.25;
-    if (w2 === 'without' && w1 === 'doubt') return v;
-    return negated(w2) ? v * N_SCALAR : v;
+    const w2 = codeAt(i - 2);
+    const w1 = codeAt(i - 1);
+    if (w2 === W_NEVER && (w1 === W_SO || w1 === W_THIS)) return v * 1.25;
+    if (w2 === W_WITHOUT && w1 === W_DOUBT) return v;
+    return isNegatedAt(i - 2) ? v * N_SCALAR : v;
   }
-  const w3 = low[i - 3]!;
-  const w2 = low[i - 2]!;
-  const w1 = low[i - 1]!;
+  const w3 = codeAt(i - 3);
+  const w2 = codeAt(i - 2);
+  const w1 = codeAt(i - 1);
   // The canonical condition reads `never … so/this` OR `so/this` directly before (§5.5, quirk 8).
-  if ((w3 === 'never' && (w2 === 'so' || w2 === 'this')) || w1 === 'so' || w1 === 'this') return v * 1.25;
-  if (w3 === 'without' && (w2 === 'doubt' || w1 === 'doubt')) return v;
-  return negated(w3) ? v * N_SCALAR : v;
+  if ((w3 === W_NEVER && (w2 === W_SO || w2 === W_THIS)) || w1 === W_SO || w1 === W_THIS) return v * 1.25;
+  if (w3 === W_WITHOUT && (w2 === W_DOUBT || w1 === W_DOUBT)) return v;
+  return isNegatedAt(i - 3) ? v * N_SCALAR : v;
 }
 
 /** §5.6, at k = 2 only (so i ≥ 3). */
 function idiomCheck(i: number, v: number): number {
-  const w3 = low[i - 3]!;
-  const w2 = low[i - 2]!;
-  const w1 = low[i - 1]!;
-  const w0 = low[i]!;
-  const in3 = IDIOM_WORDS.has(w3);
-  const in2 = IDIOM_WORDS.has(w2);
-  const in1 = IDIOM_WORDS.has(w1);
-  const in0 = IDIOM_WORDS.has(w0);
+  const in3 = (flagsAt(i - 3) & F_IDIOM) !== 0;
+  const in2 = (flagsAt(i - 2) & F_IDIOM) !== 0;
+  const in1 = (flagsAt(i - 1) & F_IDIOM) !== 0;
+  const in0 = (flagsAt(i) & F_IDIOM) !== 0;
+  // Tokens never contain a space, so a joined window can only be a multi-word key when each of
+  // its words is an idiom word: without any, no string is built.
+  if (!(in0 || in1 || in2 || in3)) return v;
+  const w3 = lowA[seq[i - 3]!]!;
+  const w2 = lowA[seq[i - 2]!]!;
+  const w1 = lowA[seq[i - 1]!]!;
+  const w0 = lowA[seq[i]!]!;
   let special: number | undefined;
   if (in1 && in0) special = SPECIAL_CASES.get(`${w1} ${w0}`);
   if (special === undefined && in2 && in1 && in0) special = SPECIAL_CASES.get(`${w2} ${w1} ${w0}`);
@@ -195,11 +282,12 @@ function idiomCheck(i: number, v: number): number {
   if (special === undefined && in3 && in2 && in1) special = SPECIAL_CASES.get(`${w3} ${w2} ${w1}`);
   if (special === undefined && in3 && in2) special = SPECIAL_CASES.get(`${w3} ${w2}`);
   if (special !== undefined) v = special;
-  if (in0 && i + 1 < count && IDIOM_WORDS.has(low[i + 1]!)) {
-    const b1 = SPECIAL_CASES.get(`${w0} ${low[i + 1]}`);
+  if (in0 && i + 1 < count && (flagsAt(i + 1) & F_IDIOM) !== 0) {
+    const w4 = lowA[seq[i + 1]!]!;
+    const b1 = SPECIAL_CASES.get(`${w0} ${w4}`);
     if (b1 !== undefined) v = b1;
-    if (i + 2 < count && IDIOM_WORDS.has(low[i + 2]!)) {
-      const b2 = SPECIAL_CASES.get(`${w0} ${low[i + 1]} ${low[i + 2]}`);
+    if (i + 2 < count && (flagsAt(i + 2) & F_IDIOM) !== 0) {
+      const b2 = SPECIAL_CASES.get(`${w0} ${w4} ${lowA[seq[i + 2]!]!}`);
       if (b2 !== undefined) v = b2;
     }
   }
@@ -219,26 +307,24 @@ function idiomCheck(i: number, v: number): number {
 }
 
 function inLexicon(j: number): boolean {
-  const x = lexVal[j]!;
-  return !Number.isNaN(x);
+  return !Number.isNaN(lexA[seq[j]!]!);
 }
 
 /** §5: the valence of the lexicon token at index i. */
 function valence(i: number): number {
-  const w = low[i]!;
-  const base = lexVal[i]!;
+  const base = lexA[seq[i]!]!;
   let v = base;
   // §5.2 "no" as a determiner, then "no" within three words before.
-  if (w === 'no' && i < count - 1 && inLexicon(i + 1)) v = 0.0;
+  if (codeAt(i) === W_NO && i < count - 1 && inLexicon(i + 1)) v = 0.0;
   if (
-    (i > 0 && low[i - 1] === 'no') ||
-    (i > 1 && low[i - 2] === 'no') ||
-    (i > 2 && low[i - 3] === 'no' && (low[i - 1] === 'or' || low[i - 1] === 'nor'))
+    (i > 0 && codeAt(i - 1) === W_NO) ||
+    (i > 1 && codeAt(i - 2) === W_NO) ||
+    (i > 2 && codeAt(i - 3) === W_NO && (codeAt(i - 1) === W_OR || codeAt(i - 1) === W_NOR))
   ) {
     v = base * N_SCALAR;
   }
   // §5.3 ALL-CAPS emphasis (v == 0 is pushed negative, as in the original).
-  if (isPythonUpper(tok[i]!) && capDiff()) v = v > 0 ? v + C_INCR : v - C_INCR;
+  if (isUpperAt(i) && capDiff()) v = v > 0 ? v + C_INCR : v - C_INCR;
   // §5.4 three-word window; a lexicon word at distance d blocks that distance.
   for (let k = 0; k < 3 && i > k; k++) {
     if (inLexicon(i - k - 1)) continue;
@@ -250,9 +336,10 @@ function valence(i: number): number {
     if (k === 2) v = idiomCheck(i, v);
   }
   // §5.7 "least"
-  if (i > 1 && low[i - 1] === 'least' && !inLexicon(i - 1)) {
-    if (low[i - 2] !== 'at' && low[i - 2] !== 'very') v = v * N_SCALAR;
-  } else if (i === 1 && low[0] === 'least' && !inLexicon(0)) {
+  if (i > 1 && codeAt(i - 1) === W_LEAST && !inLexicon(i - 1)) {
+    const w2 = codeAt(i - 2);
+    if (w2 !== W_AT && w2 !== W_VERY) v = v * N_SCALAR;
+  } else if (i === 1 && codeAt(0) === W_LEAST && !inLexicon(0)) {
     v = v * N_SCALAR;
   }
   return v;
@@ -260,21 +347,24 @@ function valence(i: number): number {
 
 /** §4 main loop, then §5.8. */
 function computeValences(): void {
+  lexA = columns.lex;
+  flagA = columns.flags;
+  lowA = columns.low;
+  let but = -1;
   for (let i = 0; i < count; i++) {
-    if (!inLexicon(i) || BOOSTER.has(low[i]!)) {
+    const id = seq[i]!;
+    const f = flagA[id]!;
+    const code = f >> 8;
+    if (but < 0 && code === W_BUT) but = i;
+    if (Number.isNaN(lexA[id]!) || (f & (F_BOOST_UP | F_BOOST_DOWN)) !== 0) {
       val[i] = 0; // not a lexicon word, or a booster (which scores 0 itself)
-    } else if (low[i] === 'kind' && i < count - 1 && low[i + 1] === 'of') {
+    } else if (code === W_KIND && i < count - 1 && codeAt(i + 1) === W_OF) {
       val[i] = 0;
     } else {
       val[i] = valence(i);
     }
   }
-  for (let i = 0; i < count; i++) {
-    if (low[i] === 'but') {
-      applyVaderButRule(val, count, i);
-      break;
-    }
-  }
+  if (but >= 0) applyVaderButRule(val, count, but);
 }
 
 // Above this many non-zero valences the "but" quirk switches from scanning to per-value heaps,
@@ -440,14 +530,15 @@ function checkText(text: unknown, fn: string): asserts text is string {
  * @throws {InvalidArgumentError} When `text` is not a string (`field` is `'text'`).
  * @example
  * ```ts
- * import { vaderRawScores } from 'fin-tabtext';
+ * import { vaderRawScores } from 'fin-tabtext/score';
  * vaderRawScores('good').compound; // 0.44043357076016854
  * ```
  */
 export function vaderRawScores(text: string): VaderScores {
   checkText(text, 'vaderRawScores');
   const lexicons = vaderLexicons();
-  reset(lexicons);
+  resetTokenTableIfFull();
+  reset();
   const t = replaceEmoji(text, lexicons.emoji);
   let exclaims = 0;
   let questions = 0;
@@ -456,7 +547,7 @@ export function vaderRawScores(text: string): VaderScores {
     if (c === 0x21) exclaims++;
     else if (c === 0x3f) questions++;
   }
-  for (const piece of splitWhitespace(t)) addToken(piece);
+  for (const piece of splitWhitespace(t)) pushToken(piece, lexicons);
   computeValences();
   const scores = scoresOf(amplifier(exclaims, questions));
   release();
@@ -473,7 +564,7 @@ export function vaderRawScores(text: string): VaderScores {
  * @throws {InvalidArgumentError} When `text` is not a string (`field` is `'text'`).
  * @example
  * ```ts
- * import { vaderScores } from 'fin-tabtext';
+ * import { vaderScores } from 'fin-tabtext/score';
  * vaderScores('The results were GREAT.');
  * // { neg: 0, neu: 0.383, pos: 0.617, compound: 0.7034 }
  * ```
@@ -506,7 +597,7 @@ export interface VaderValences {
  * @throws {InvalidArgumentError} When `text` is not a string (`field` is `'text'`).
  * @example
  * ```ts
- * import { vaderValences } from 'fin-tabtext';
+ * import { vaderValences } from 'fin-tabtext/score';
  * vaderValences('Demand was not strong.');
  * // { tokens: ['Demand', 'was', 'not', 'strong'], valences: [-0.5, 0, 0, -1.702] } (2.3 × −0.74)
  * ```
@@ -514,10 +605,14 @@ export interface VaderValences {
 export function vaderValences(text: string): VaderValences {
   checkText(text, 'vaderValences');
   const lexicons = vaderLexicons();
-  reset(lexicons);
-  for (const piece of splitWhitespace(replaceEmoji(text, lexicons.emoji))) addToken(piece);
+  resetTokenTableIfFull();
+  reset();
+  for (const piece of splitWhitespace(replaceEmoji(text, lexicons.emoji))) pushToken(piece, lexicons);
   computeValences();
-  const result = { tokens: tok.slice(0, count), valences: Array.from(val.subarray(0, count)) };
+  const result = {
+    tokens: Array.from(seq.subarray(0, count), (id) => columns.tok[id]!),
+    valences: Array.from(val.subarray(0, count)),
+  };
   release();
   return result;
 }
@@ -544,7 +639,7 @@ export function vaderValences(text: string): VaderValences {
  *   a non-negative integer.
  * @example
  * ```ts
- * import { vaderCompoundOfTokens } from 'fin-tabtext';
+ * import { vaderCompoundOfTokens } from 'fin-tabtext/score';
  * vaderCompoundOfTokens(['Great', 'quarter!'], 1, 0); // 0.6588…, same as vaderRawScores('Great quarter!')
  * ```
  */
@@ -572,9 +667,6 @@ export function vaderCompoundOfTokens(
       );
     }
   }
-  const lexicons = vaderLexicons();
-  reset(lexicons);
-  let exclaims = exclaimCount;
   for (let r = 0; r < rawTokens.length; r++) {
     const raw: unknown = rawTokens[r];
     if (typeof raw !== 'string') {
@@ -584,21 +676,48 @@ export function vaderCompoundOfTokens(
           `at index ${r}. Call it as vaderCompoundOfTokens(['Great', 'quarter!'], 1, 0).`,
       );
     }
-    let plain = raw.length > 0;
-    let upper = false;
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      // Emoji keys start at U+00A9 and Python whitespace at U+0085 (or is ≤ U+0020).
-      if (c <= 0x20 || c >= 0x85) {
-        plain = false;
-        break;
-      }
-      if (c >= 65 && c <= 90) upper = true;
-    }
-    // U+0021–U+0084 lowercase only A–Z, so without them the token is already lowercase.
-    if (plain) addToken(raw, upper);
-    else if (raw.length > 0) exclaims += addExpandedToken(raw, lexicons.emoji, lexicons.emojiExclaims);
   }
+  const lexicons = vaderLexicons();
+  resetTokenTableIfFull();
+  reset();
+  let exclaims = exclaimCount;
+  for (let r = 0; r < rawTokens.length; r++) exclaims += pushToken(rawTokens[r]!, lexicons);
+  if (count === 0) return 0;
+  computeValences();
+  const compound = compoundOf(amplifier(exclaims, questionCount));
+  release();
+  return compound;
+}
+
+const one = new Int32Array(1);
+
+/** Push the VADER tokens of one raw token given as a string; returns the `!` its emoji add. */
+function pushToken(raw: string, lexicons: VaderLexicons): number {
+  one[0] = idOf(raw);
+  return pushIds(one, 1, lexicons);
+}
+
+/**
+ * The unrounded VADER compound of one sentence given as token table ids (the document scorer's
+ * path: no argument checks, no strings hashed again). Same contract and result as
+ * {@link vaderCompoundOfTokens} on the ids' raw tokens.
+ *
+ * @internal
+ * @param ids - The sentence's whitespace tokens, from `scanTokens`.
+ * @param n - How many of `ids` belong to the sentence.
+ * @param exclaimCount - Number of `!` in the sentence.
+ * @param questionCount - Number of `?` in the sentence.
+ * @returns The compound score, unrounded; 0 when there are no tokens.
+ */
+export function vaderCompoundOfIds(
+  ids: Int32Array,
+  n: number,
+  exclaimCount: number,
+  questionCount: number,
+): number {
+  const lexicons = vaderLexicons();
+  reset();
+  const exclaims = exclaimCount + pushIds(ids, n, lexicons);
   if (count === 0) return 0;
   computeValences();
   const compound = compoundOf(amplifier(exclaims, questionCount));

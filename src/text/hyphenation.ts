@@ -22,32 +22,50 @@ const SKIPPED_PREFIXES = [
   'COMPOUNDRIGHTHYPHENMIN',
 ];
 
-/** Parse a hyphen/pyphen `.dic` file (first line: charset; then one Liang pattern a line). */
+/**
+ * Parse a hyphen/pyphen `.dic` file (first line: charset; then one Liang pattern a line). One
+ * pass of char codes per line: a pattern's key is the line without its digits, and each digit
+ * is the value at the gap before the next letter (letters counted in code points).
+ */
 function parseDic(source: string): PatternTable {
   const patterns = new Map<string, Pattern>();
   let maxLength = 0;
-  const lines = source.split('\n');
-  for (let li = 1; li < lines.length; li++) {
-    const line = lines[li]!.trim();
+  const values: number[] = [];
+  const keyCodes: number[] = [];
+  let pos = source.indexOf('\n') + 1; // skip the charset line
+  if (pos === 0) pos = source.length;
+  while (pos < source.length) {
+    let eol = source.indexOf('\n', pos);
+    if (eol === -1) eol = source.length;
+    const line = source.slice(pos, eol).trim();
+    pos = eol + 1;
     if (line === '' || SKIPPED_PREFIXES.some((p) => line.startsWith(p))) continue;
-    const letters: string[] = [];
-    const values: number[] = [0];
-    for (const ch of line) {
-      const code = ch.charCodeAt(0);
-      if (code >= 0x30 && code <= 0x39) values[letters.length] = code - 0x30;
-      else {
-        letters.push(ch);
+    values.length = 0;
+    values.push(0);
+    keyCodes.length = 0;
+    let letters = 0;
+    let any = false;
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      if (code >= 0x30 && code <= 0x39) {
+        values[letters] = code - 0x30;
+        if (code !== 0x30) any = true;
+        continue;
+      }
+      keyCodes.push(code);
+      if (code < 0xdc00 || code > 0xdfff) {
+        letters++;
         values.push(0);
       }
     }
-    if (values.every((v) => v === 0)) continue;
+    if (!any) continue;
     let lead = 0;
     while (values[lead] === 0) lead++;
     let tail = values.length;
     while (values[tail - 1] === 0) tail--;
-    const key = letters.join('');
+    const key = String.fromCharCode.apply(null, keyCodes);
     patterns.set(key, { offset: lead, values: values.slice(lead, tail) });
-    if (letters.length > maxLength) maxLength = letters.length;
+    if (letters > maxLength) maxLength = letters;
   }
   return { patterns, maxLength };
 }
@@ -67,7 +85,7 @@ function loadTable(): PatternTable {
  * @returns The break positions, ascending.
  * @example
  * ```ts
- * import { hyphenationPoints } from 'fin-tabtext';
+ * import { hyphenationPoints } from 'fin-tabtext/score';
  * hyphenationPoints('cybersecurity').length + 1; // 6
  * ```
  */

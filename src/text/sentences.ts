@@ -267,66 +267,112 @@ function startsParenMarker(text: string, k: number): boolean {
  * @returns An iterator over the sentences, in order, trimmed of whitespace, never empty.
  * @example
  * ```ts
- * import { iterateSentences } from 'fin-tabtext';
+ * import { iterateSentences } from 'fin-tabtext/score';
  * for (const s of iterateSentences('Sales rose 4.2% in the U.S. market. Costs fell.')) {
  *   console.log(s.start, s.text); // 0 'Sales rose 4.2% in the U.S. market.' then 36 'Costs fell.'
  * }
  * ```
  */
 export function* iterateSentences(text: string): IterableIterator<Sentence> {
-  const n = text.length;
-  let sentStart = skipWhitespace(text, 0, n);
-  let i = sentStart;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    // Fast path: ASCII letters, digits and most punctuation can neither end a sentence nor a line.
-    if ((c > 0x3f && c < 0x80) || (c > 0x21 && c < 0x2e) || (c > 0x2e && c < 0x3f)) {
-      i++;
-      continue;
-    }
-    if (isTerminator(c)) {
-      let j = i + 1;
-      while (j < n && isTerminator(text.charCodeAt(j))) j++;
-      const singleDot = c === 0x2e && j === i + 1;
-      while (j < n && isCloser(text.charCodeAt(j))) j++;
-      if (j >= n) break;
-      if (!isWhitespaceCode(text.charCodeAt(j))) {
-        i = j;
+  const scanner = new SentenceScanner(text);
+  while (scanner.next()) {
+    yield { text: text.slice(scanner.start, scanner.end), start: scanner.start, end: scanner.end };
+  }
+}
+
+/**
+ * The sentence splitter of {@link iterateSentences} as a cursor: `next()` finds the next
+ * sentence and sets `start` and `end`, with no object or string made per sentence (the
+ * document scorer's path).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const scanner = new SentenceScanner('Sales rose. Costs fell.');
+ * while (scanner.next()) console.log(scanner.start, scanner.end); // 0 11, then 12 23
+ * ```
+ */
+export class SentenceScanner {
+  /** UTF-16 index of the current sentence's first character. */
+  start = 0;
+  /** UTF-16 index just past the current sentence's last character. */
+  end = 0;
+  private readonly text: string;
+  private sentStart: number;
+  private i: number;
+  private finished = false;
+
+  constructor(text: string) {
+    this.text = text;
+    this.sentStart = skipWhitespace(text, 0, text.length);
+    this.i = this.sentStart;
+  }
+
+  private found(start: number, end: number, next: number): boolean {
+    this.start = start;
+    this.end = end;
+    this.sentStart = next;
+    this.i = next;
+    return true;
+  }
+
+  /** Move to the next sentence; `false` when there is none left. */
+  next(): boolean {
+    if (this.finished) return false;
+    const text = this.text;
+    const n = text.length;
+    let sentStart = this.sentStart;
+    let i = this.i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      // Fast path: ASCII letters, digits and most punctuation can neither end a sentence nor a line.
+      if ((c > 0x3f && c < 0x80) || (c > 0x21 && c < 0x2e) || (c > 0x2e && c < 0x3f)) {
+        i++;
         continue;
       }
-      const k = skipWhitespace(text, j, n);
-      if (k >= n) break;
-      const boundary =
-        lineBreaksSeen >= 2 ||
-        (startsSentence(text, k) && !(singleDot && isNonBreakingDot(text, i, sentStart)));
-      if (boundary) {
-        yield { text: text.slice(sentStart, j), start: sentStart, end: j };
-        sentStart = k;
+      if (isTerminator(c)) {
+        let j = i + 1;
+        while (j < n && isTerminator(text.charCodeAt(j))) j++;
+        const singleDot = c === 0x2e && j === i + 1;
+        while (j < n && isCloser(text.charCodeAt(j))) j++;
+        if (j >= n) break;
+        if (!isWhitespaceCode(text.charCodeAt(j))) {
+          i = j;
+          continue;
+        }
+        const k = skipWhitespace(text, j, n);
+        if (k >= n) break;
+        const boundary =
+          lineBreaksSeen >= 2 ||
+          (startsSentence(text, k) && !(singleDot && isNonBreakingDot(text, i, sentStart)));
+        if (boundary) return this.found(sentStart, j, k);
+        i = k;
+        continue;
       }
-      i = k;
-      continue;
+      if (isLineBreakCode(c)) {
+        const k = skipWhitespace(text, i, n);
+        if (k >= n) break;
+        let boundary = lineBreaksSeen >= 2 || startsBullet(text, k);
+        if (!boundary && startsParenMarker(text, k)) {
+          const last = lastNonSpace(text, sentStart, i);
+          boundary = last === 0x3a || last === 0x3b;
+        }
+        if (!boundary) boundary = startsSentence(text, k) && isHeadingLine(text, sentStart, i);
+        if (boundary) {
+          const e = trimEnd(text, sentStart, i);
+          if (e > sentStart) return this.found(sentStart, e, k);
+          sentStart = k;
+        }
+        i = k;
+        continue;
+      }
+      i++;
     }
-    if (isLineBreakCode(c)) {
-      const k = skipWhitespace(text, i, n);
-      if (k >= n) break;
-      let boundary = lineBreaksSeen >= 2 || startsBullet(text, k);
-      if (!boundary && startsParenMarker(text, k)) {
-        const last = lastNonSpace(text, sentStart, i);
-        boundary = last === 0x3a || last === 0x3b;
-      }
-      if (!boundary) boundary = startsSentence(text, k) && isHeadingLine(text, sentStart, i);
-      if (boundary) {
-        const e = trimEnd(text, sentStart, i);
-        if (e > sentStart) yield { text: text.slice(sentStart, e), start: sentStart, end: e };
-        sentStart = k;
-      }
-      i = k;
-      continue;
-    }
-    i++;
+    this.finished = true;
+    const e = trimEnd(text, sentStart, n);
+    if (e > sentStart) return this.found(sentStart, e, n);
+    return false;
   }
-  const e = trimEnd(text, sentStart, n);
-  if (e > sentStart) yield { text: text.slice(sentStart, e), start: sentStart, end: e };
 }
 
 /**
@@ -337,7 +383,7 @@ export function* iterateSentences(text: string): IterableIterator<Sentence> {
  * @returns The sentences in order, each `{ text, start, end }` with `text === source.slice(start, end)`.
  * @example
  * ```ts
- * import { splitSentences } from 'fin-tabtext';
+ * import { splitSentences } from 'fin-tabtext/score';
  * splitSentences('Revenue was $4.2 billion, up 3% vs. 2022. Ford Motor Co. led.').map((s) => s.text);
  * // ['Revenue was $4.2 billion, up 3% vs. 2022.', 'Ford Motor Co. led.']
  * ```

@@ -180,7 +180,7 @@ function normaliseWord(word: string): string {
  * @returns The tokens in text order, with verbatim text and offsets.
  * @example
  * ```ts
- * import { tokenize } from 'fin-tabtext';
+ * import { tokenize } from 'fin-tabtext/score';
  * tokenize("Sales rose 19.8% to $4.2 billion.").map((t) => `${t.kind}:${t.text}`);
  * // ['word:Sales', 'word:rose', 'number:19.8%', 'word:to', 'number:$4.2', 'word:billion', 'punct:.']
  * ```
@@ -212,7 +212,7 @@ export function tokenize(text: string, start = 0, end: number = text.length): To
  * @returns Lowercased words in text order.
  * @example
  * ```ts
- * import { words } from 'fin-tabtext';
+ * import { words } from 'fin-tabtext/score';
  * words('The Company’s net loss was $5,068 million.'); // ['the', "company's", 'net', 'loss', 'was', 'million']
  * ```
  */
@@ -235,7 +235,7 @@ export function words(text: string, start = 0, end: number = text.length): strin
  * @returns The number of words appended.
  * @example
  * ```ts
- * import { appendWords } from 'fin-tabtext';
+ * import { appendWords } from 'fin-tabtext/score';
  * const all: string[] = [];
  * appendWords(all, 'Sales rose.');
  * appendWords(all, 'Costs fell 2%.'); // all: ['sales', 'rose', 'costs', 'fell']
@@ -285,17 +285,20 @@ export function appendWords(out: string[], text: string, start = 0, end: number 
  * Count the word tokens of a text (as {@link words} would return them) without allocating them.
  *
  * @param text - The text.
+ * @param start - UTF-16 index to start at.
+ * @default start 0
+ * @param end - UTF-16 index to stop before.
+ * @default end text.length
  * @returns The number of word tokens.
  * @example
  * ```ts
- * import { countWords } from 'fin-tabtext';
+ * import { countWords } from 'fin-tabtext/score';
  * countWords('Revenue rose 12% in 2023.'); // 3
  * ```
  */
-export function countWords(text: string): number {
+export function countWords(text: string, start = 0, end: number = text.length): number {
   let n = 0;
-  let i = 0;
-  const end = text.length;
+  let i = start;
   while (i < end) {
     if (isWhitespaceCode(text.charCodeAt(i))) {
       i++;

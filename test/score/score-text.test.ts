@@ -5,19 +5,25 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, isFinTabTextError } from '../../src/errors/index.js';
+import { documentToText } from '../../src/extract/index.js';
 import {
   compiledDefaultWordLists,
   countWordListMatches,
   defaultScoreOptions,
   explainText,
+  fleschReadingEase,
+  gunningFog,
+  type ReadabilityOptions,
   readability,
   SCORE_ATTRIBUTES,
+  type ScoreOptions,
+  type ScoreTextsOptions,
   scoreText,
   scoreTexts,
   vaderRawScores,
 } from '../../src/score/index.js';
 import { splitSentences, words } from '../../src/text/index.js';
-import { readFixture } from '../support/fixtures.js';
+import { filingFixtureNames, readFixture } from '../support/fixtures.js';
 
 const ford = readFixture('filings/ford_10-K_2002-03.txt');
 const start = ford.indexOf('RESULTS OF OPERATIONS');
@@ -248,5 +254,105 @@ process.stdout.write(JSON.stringify({ before, after: process.memoryUsage().heapU
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('options are checked by the shared checker (unknown keys with did-you-mean)', () => {
+  const text = 'Net sales rose 12% on strong demand.';
+  const caught = (f: () => unknown): InvalidArgumentError => {
+    try {
+      f();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      return error as InvalidArgumentError;
+    }
+    throw new Error('expected a throw');
+  };
+
+  it("scoreText(t, { fogmode: 'gunning' }) names fogMode", () => {
+    const error = caught(() => scoreText(text, { fogmode: 'gunning' } as unknown as ScoreOptions));
+    expect(error.field).toBe('options.fogmode');
+    expect(error.message).toContain("Did you mean 'fogMode'?");
+    expect(error.message).toContain('scoreText');
+  });
+
+  it('explainText and scoreTexts check their keys too (scoreTexts also knows onProgress and signal)', () => {
+    expect(
+      caught(() => explainText(text, { matchcount: true } as unknown as ScoreOptions)).message,
+    ).toContain("Did you mean 'matchCounts'?");
+    expect(
+      caught(() => scoreTexts([text], { onProgres: () => {} } as unknown as ScoreTextsOptions)).message,
+    ).toContain("Did you mean 'onProgress'?");
+    expect(scoreTexts([text], { signal: new AbortController().signal, onProgress: () => {} })).toHaveLength(
+      1,
+    );
+    expect(caught(() => scoreTexts([text], { signal: 'stop' as unknown as AbortSignal })).field).toBe(
+      'options.signal',
+    );
+    // onProgress is not an option of scoreText
+    expect(caught(() => scoreText(text, { onProgress: () => {} } as unknown as ScoreOptions)).field).toBe(
+      'options.onProgress',
+    );
+  });
+
+  it('enum values and attribute names get a did-you-mean', () => {
+    const mode = caught(() => scoreText(text, { fogMode: 'gunnig' as 'gunning' }));
+    expect(mode.field).toBe('options.fogMode');
+    expect(mode.message).toContain("Did you mean 'gunning'?");
+    const attribute = caught(() => scoreText(text, { attributes: ['sentimen' as 'sentiment'] }));
+    expect(attribute.field).toBe('options.attributes');
+    expect(attribute.message).toContain("did you mean 'sentiment'?");
+  });
+
+  it('readability, gunningFog and fleschReadingEase check { mode }', () => {
+    for (const f of [readability, gunningFog, fleschReadingEase]) {
+      const error = caught(() => f(text, { mod: 'gunning' } as unknown as ReadabilityOptions));
+      expect(error.field).toBe('options.mod');
+      expect(error.message).toContain(`${f.name}: unknown option 'options.mod'. Did you mean 'mode'?`);
+    }
+    expect(caught(() => readability(text, { mode: 'Gunning' as 'gunning' })).message).toContain(
+      "Did you mean 'gunning'?",
+    );
+    expect(readability(text, { mode: 'gunning' }).wordCount).toBe(6);
+  });
+});
+
+describe('one token table for every scorer (each whitespace token resolved once)', () => {
+  // Every fifth dev filing, through documentToText: the shared table must give exactly what each
+  // scorer gives on its own.
+  const names = filingFixtureNames().filter((_, i) => i % 5 === 0);
+  const texts = names.map((name) => documentToText(readFixture(`filings/${name}`)));
+  const listsOnly = SCORE_ATTRIBUTES.filter((a) => a !== 'sentiment' && a !== 'readability');
+
+  it.each(names.map((name, i) => [name, i] as const))('%s: equals the scorers run apart', (_name, i) => {
+    const text = texts[i]!;
+    const row = scoreText(text);
+    expect(row.word_count).toBe(words(text).length);
+    // Word lists alone take the tokenizer path over whole sentences, without the table.
+    const lists = scoreText(text, { attributes: listsOnly });
+    for (const a of listsOnly) expect(row[a]).toBe(lists[a]);
+    const sentences = splitSentences(text);
+    expect(row.sentence_count).toBe(sentences.length);
+    let sum = 0;
+    for (const s of sentences) sum += vaderRawScores(s.text).compound;
+    expect(row.sentiment).toBe(sum / sentences.length);
+    expect(row.readability).toBe(readability(text).gunningFog);
+    expect(scoreText(text, { attributes: ['sentiment'] }).sentiment).toBe(row.sentiment);
+    expect(scoreText(text, { attributes: ['readability'] }).readability).toBe(row.readability);
+  });
+
+  it('stays exact when a document holds more distinct tokens than the table keeps (it is emptied between sentences)', () => {
+    const base = texts[0]!.slice(0, 20_000);
+    const flood = Array.from({ length: 70_000 }, (_, k) => `Item${k.toString(36)} rose.`).join(' ');
+    const text = `${base}\n\n${flood}\n\n${base}`;
+    const first = scoreText(text);
+    expect(scoreText(text)).toEqual(first);
+    const head = scoreText(base);
+    const sentences = splitSentences(text);
+    let sum = 0;
+    for (const s of sentences) sum += vaderRawScores(s.text).compound;
+    expect(first.sentiment).toBe(sum / sentences.length);
+    expect(first.readability).toBe(readability(text).gunningFog);
+    expect(first.word_count).toBe(2 * head.word_count + 140_000);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { countSyllables, hyphenationPoints, isInCmudict, syllableInfo } from '../../src/text/index.js';
 import { readJsonl } from '../support/fixtures.js';
@@ -50,5 +52,45 @@ describe('countSyllables / syllableInfo (textstat 0.7.11: CMUdict 0.7a, else Lia
   it('gives 0 for the empty word', () => {
     expect(countSyllables('')).toBe(0);
     expect(syllableInfo('')).toEqual({ syllables: 0, source: 'hyphenation' });
+  });
+});
+
+describe('CMUdict searched in place', () => {
+  // The reference: the whole dictionary parsed into a map the way NLTK's cmudict.dict() keys it
+  // (lowercase key, first pronunciation wins, syllables = phones with a stress digit). The
+  // library binary-searches the file instead; both must agree on every entry and on non-entries.
+  const source = readFileSync(
+    fileURLToPath(new URL('../../data/cmudict/cmudict.0.7a', import.meta.url)),
+    'latin1',
+  );
+  const reference = new Map<string, number>();
+  for (const line of source.split('\n')) {
+    if (line.startsWith(';;;')) continue;
+    const sep = line.indexOf('  ');
+    if (sep === -1) continue;
+    const key = line
+      .slice(0, sep)
+      .replace(/\(\d+\)$/, '')
+      .toLowerCase();
+    if (reference.has(key)) continue;
+    reference.set(key, (line.slice(sep + 2).match(/\d(?= |$)/g) ?? []).length);
+  }
+
+  it('finds every one of the 123,000+ keys with its first pronunciation', () => {
+    expect(reference.size).toBeGreaterThan(120_000);
+    const wrong: string[] = [];
+    for (const [word, n] of reference) {
+      const info = syllableInfo(word);
+      if (info.source !== 'cmudict' || info.syllables !== n)
+        wrong.push(`${word}: ${info.syllables}/${info.source}, want ${n}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it('finds nothing for words that are not keys (prefixes, extensions, non-ASCII look-alikes)', () => {
+    const probes = ['revenu', 'revenuex', 'aaaaa', 'zzzzzz', "'", 'ſale', 'ınc', '10-k', 'yearoveryear', '~'];
+    for (const word of probes) expect(isInCmudict(word)).toBe(reference.has(word));
+    expect(isInCmudict('ſale')).toBe(false); // 'ſ'.toUpperCase() is 'S', yet 'SALE' is not its key
+    expect(isInCmudict('sale')).toBe(true);
   });
 });

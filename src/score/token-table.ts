@@ -1,0 +1,284 @@
+// One hash per token: a process-wide, bounded table from a raw whitespace token (Python
+// `str.split()` piece, punctuation attached) to a small integer id, and columns indexed by id
+// holding everything the scorers need about it. The hash is computed while the sentence is split
+// (no string is sliced for a token already seen). Each scorer resolves its columns for an id once,
+// on first need: VADER its lexicon value and flags (vader.ts), textstat its syllable/easy-word
+// facts and sentence-segment shape (readability-textstat.ts), the word-list matcher the token's
+// lowercase words (score-text.ts). Every column is a pure function of the token's text, so
+// sharing ids across documents cannot change a score.
+//
+// Why columns rather than one object per token: ids are given in order of first appearance, so
+// the frequent tokens of a text sit together at small ids and their data shares cache lines.
+// Objects scattered over the heap cost a cache miss per token per field group.
+import { isWhitespaceCode } from '../text/index.js';
+
+/** Slots of the open-addressing hash (linear probing); entries stay below half of it. */
+const SLOT_BITS = 17;
+const SLOTS = 1 << SLOT_BITS;
+const MASK = SLOTS - 1;
+/** Ids kept at most between resets; {@link resetTokenTableIfFull} empties a full table. */
+const LIMIT = SLOTS >> 1;
+/** Beyond this many ids (a pathological sentence), new tokens get ids without a slot. */
+const SLOT_CEILING = (SLOTS * 3) >> 2;
+/** Longer tokens (URLs, rules of dashes) get a fresh id every time and no slot. */
+const MAX_KEY = 48;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** VADER column states. @internal */
+export const VADER_UNRESOLVED = 0;
+/** The id is one VADER token. @internal */
+export const VADER_ONE = 1;
+/** The id expands (emoji) into the ids of `vaderMany`. @internal */
+export const VADER_MANY = 2;
+/** The id is no VADER token (the empty string). @internal */
+export const VADER_NONE = 3;
+
+/**
+ * The columns, indexed by id. Typed arrays are replaced (grown) as ids are added, so read them
+ * from this object, not from a copy kept across a lookup.
+ * @internal
+ */
+export class TokenColumns {
+  /** The raw token (a copy that does not keep the source text alive). */
+  keys: string[] = [];
+  /** Word-list words: count (-1 until resolved). */
+  wordCount = new Int8Array(1024).fill(-1);
+  /** The first word (lowercase), when there is one. */
+  firstWord: string[] = [];
+  /** All words, when there are 2 or more. */
+  moreWords: Array<readonly string[] | undefined> = [];
+  /** VADER state: one of the VADER_* constants. */
+  vader = new Uint8Array(1024);
+  /** VADER: lexicon valence of the lowercased token, NaN when absent. */
+  lex = new Float64Array(1024);
+  /** VADER: flags, see the F_* constants of vader-token.ts; bits 8–15 the word code. */
+  flags = new Int32Array(1024);
+  /** VADER: the token after punctuation stripping, original case. */
+  tok: string[] = [];
+  /** VADER: `tok` lowercased. */
+  low: string[] = [];
+  /** VADER: ids of the pieces of an emoji-expanded token, and the `!` its descriptions add. */
+  many: Array<Int32Array | undefined> = [];
+  /** VADER: `!` added by emoji descriptions. */
+  bangs: number[] = [];
+  /** textstat: segment shape (class runs, 2 bits each), -1 until resolved, 0 when in `runs`. */
+  shape = new Int32Array(1024).fill(-1);
+  /** textstat: runs that do not fit in `shape`. */
+  runs: Array<Uint8Array | undefined> = [];
+  /** textstat: syllables << 2 | easy << 1 | fromCmudict of the cleaned word; -1 when empty. */
+  info = new Int32Array(1024);
+  /** Ids in use. */
+  size = 0;
+}
+
+/** The table's columns (one process-wide instance). @internal */
+export const columns = new TokenColumns();
+
+let slots: Int32Array | undefined; // see find()
+const codes: number[] = [];
+
+function grow<T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/** A copy of `text[s, e)` that does not reference `text` (V8 slices of 13+ chars do). */
+function copyKey(text: string, s: number, e: number): string {
+  if (e - s < 13) return text.slice(s, e);
+  codes.length = e - s;
+  for (let k = s; k < e; k++) codes[k - s] = text.charCodeAt(k);
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Give `key` a new id (without a slot). */
+function newId(key: string): number {
+  const c = columns;
+  const id = c.size++;
+  if (id === c.vader.length) {
+    c.wordCount = grow(c.wordCount, -1);
+    c.vader = grow(c.vader, 0);
+    c.lex = grow(c.lex, 0);
+    c.flags = grow(c.flags, 0);
+    c.shape = grow(c.shape, -1);
+    c.info = grow(c.info, 0);
+  }
+  c.keys[id] = key;
+  return id;
+}
+
+/** Compare a key that does not fit in its slot (more than 8 chars, or one above U+00FF). */
+function sameLongKey(id: number, text: string, s: number, len: number): boolean {
+  const key = columns.keys[id]!;
+  if (key.length !== len) return false;
+  for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
+  return true;
+}
+
+// A slot is 4 ints: the full hash; id + 1 (bits 0–19), key length (bits 20–25) and a packed flag
+// (bit 26); then the key's chars 0–3 and 4–7 when packed (at most 8 chars, all below U+0100).
+// A packed key is compared inside its slot, so most lookups touch one cache line.
+const ID_MASK = (1 << 20) - 1;
+const SLOT_PACKED = 1 << 26;
+
+function find(text: string, s: number, e: number, h: number): number {
+  const len = e - s;
+  let k0 = 0;
+  let k1 = 0;
+  let packed = len <= 8;
+  for (let i = 0; i < len && packed; i++) {
+    const ch = text.charCodeAt(s + i);
+    if (ch > 0xff) packed = false;
+    else if (i < 4) k0 |= ch << (8 * i);
+    else k1 |= ch << (8 * (i - 4));
+  }
+  return findPacked(text, s, e, h, packed, k0, k1);
+}
+
+/** {@link find} with the key's slot form already computed (by the scanner, in its one pass). */
+function findPacked(
+  text: string,
+  s: number,
+  e: number,
+  h: number,
+  packed: boolean,
+  k0: number,
+  k1: number,
+): number {
+  const len = e - s;
+  if (len > MAX_KEY || columns.size >= SLOT_CEILING) return newId(text.slice(s, e));
+  const tag = (len << 20) | (packed ? SLOT_PACKED : 0);
+  slots ??= new Int32Array(4 * SLOTS);
+  let slot = h & MASK;
+  for (;;) {
+    const at = 4 * slot;
+    const word = slots[at + 1]!;
+    if (word === 0) break;
+    if (slots[at] === h && (word & ~ID_MASK) === tag) {
+      const id = (word & ID_MASK) - 1;
+      if (packed) {
+        if (slots[at + 2] === k0 && slots[at + 3] === k1) return id;
+      } else if (sameLongKey(id, text, s, len)) return id;
+    }
+    slot = (slot + 1) & MASK;
+  }
+  const id = newId(copyKey(text, s, e));
+  const at = 4 * slot;
+  slots[at] = h;
+  slots[at + 1] = tag | (id + 1);
+  slots[at + 2] = k0;
+  slots[at + 3] = k1;
+  return id;
+}
+
+/**
+ * Empty the table when it holds {@link LIMIT} ids or more. Ids given out before are invalid
+ * afterwards, so callers reset only where they hold none (between sentences, between calls).
+ *
+ * @internal
+ */
+export function resetTokenTableIfFull(): void {
+  if (columns.size < LIMIT) return;
+  const c = new TokenColumns();
+  Object.assign(columns, c);
+  slots?.fill(0);
+}
+
+/** `!` and `?` counted by the last {@link scanTokens} call. @internal */
+export const scanCounts = { exclaims: 0, questions: 0 };
+
+/**
+ * Split `text[start, end)` on Python whitespace (as `splitWhitespace`) and look each piece up,
+ * counting `!` and `?` in the same pass (into {@link scanCounts}).
+ *
+ * @internal
+ * @param text - The text.
+ * @param start - First index.
+ * @param end - Index to stop before.
+ * @param out - Receives the ids from index 0 (grown when too short; the array in use is returned
+ *   by {@link scanBuffer}).
+ * @returns How many ids were written.
+ */
+export function scanTokens(text: string, start: number, end: number): number {
+  let out = buffer;
+  let n = 0;
+  let exclaims = 0;
+  let questions = 0;
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = FNV_OFFSET;
+    // The first 8 chars are packed for the slot as they are hashed (0xff00 marks a wide char).
+    let k0 = 0;
+    let k1 = 0;
+    let wide = 0;
+    for (;;) {
+      if (c === 0x21) exclaims++;
+      else if (c === 0x3f) questions++;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      const at = i - s;
+      if (at < 8) {
+        wide |= c & 0xff00;
+        if (at < 4) k0 |= (c & 0xff) << (8 * at);
+        else k1 |= (c & 0xff) << (8 * (at - 4));
+      }
+      i++;
+      if (i >= end) break;
+      c = text.charCodeAt(i);
+      if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) break;
+    }
+    if (n === out.length) {
+      out = grow(out, 0);
+      buffer = out;
+    }
+    const packed = i - s <= 8 && wide === 0;
+    out[n++] = findPacked(text, s, i, h, packed, packed ? k0 : 0, packed ? k1 : 0);
+  }
+  scanCounts.exclaims = exclaims;
+  scanCounts.questions = questions;
+  return n;
+}
+
+let buffer = new Int32Array(1024);
+
+/**
+ * The ids written by the last {@link scanTokens} call (valid until the next call).
+ * @internal
+ */
+export function scanBuffer(): Int32Array {
+  return buffer;
+}
+
+/** Shrink the scan buffer after a pathological sentence. @internal */
+export function releaseScanBuffer(): void {
+  if (buffer.length > 65_536) buffer = new Int32Array(1024);
+}
+
+/**
+ * The id of one token given as a string (any characters, whitespace included: callers outside
+ * the scorer, such as `vaderCompoundOfTokens`, may pass such tokens).
+ *
+ * @internal
+ */
+export function idOf(token: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), FNV_PRIME);
+  return find(token, 0, token.length, h);
+}
+
+/**
+ * A fresh id for a VADER piece of an emoji-expanded token (no slot: it is reached through its
+ * token's `many` column).
+ *
+ * @internal
+ */
+export function pieceId(piece: string): number {
+  return newId(piece.length < 13 ? piece : copyKey(piece, 0, piece.length));
+}
