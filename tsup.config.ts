@@ -17,6 +17,7 @@ const entry = {
   records: 'src/records/index.ts',
   summarize: 'src/summarize/index.ts',
   pipeline: 'src/pipeline/index.ts',
+  queue: 'src/queue/index.ts',
   // The pool thread's module, loaded by path beside the chunk that starts the pool.
   'pipeline-worker': 'src/pipeline/worker.ts',
 };

@@ -3,7 +3,18 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
-const ALL = ['score', 'vader', 'extract', 'xbrl', 'summarize', 'records', 'edgar', 'bulk', 'pipeline'];
+const ALL = [
+  'score',
+  'vader',
+  'extract',
+  'xbrl',
+  'summarize',
+  'records',
+  'edgar',
+  'bulk',
+  'pipeline',
+  'queue',
+];
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : ALL;
 

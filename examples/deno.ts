@@ -1,6 +1,6 @@
 // Deno: use fin-tabtext from a Deno script.
 // In this repository (offline, after `npm run build`):
-//   npx deno run --allow-read --allow-env examples/deno.ts
+//   npx deno run --allow-read examples/deno.ts
 // Deno reads the repository's package.json and resolves the bare name 'fin-tabtext' to the local
 // package through its `exports` (self-reference), exactly as Node does.
 // In your own project: `import { scoreText } from 'npm:fin-tabtext';` (Deno downloads it).

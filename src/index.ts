@@ -2,7 +2,7 @@
  * fin-tabtext: SEC filings to model-ready TabText features.
  *
  * The package root holds the pipeline-level API: the main function of each stage, its options
- * and result types, and every error class. The building blocks of a stage are exported from its
+ * and result types, and the errors they throw. The building blocks of a stage are exported from its
  * own entry: `fin-tabtext/score`, `/extract`, `/edgar`, `/finance`, `/records`, `/summarize`,
  * `/pipeline`, `/queue`.
  * `test/exports.snapshot.txt` lists every entry's names; a test keeps it in step.

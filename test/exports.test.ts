@@ -18,6 +18,7 @@ const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   './extract': 'src/extract/index.ts',
   './finance': 'src/finance/index.ts',
   './pipeline': 'src/pipeline/index.ts',
+  './queue': 'src/queue/index.ts',
   './records': 'src/records/index.ts',
   './summarize': 'src/summarize/index.ts',
 };

@@ -11,6 +11,12 @@ export interface EdgarCacheEntry {
   readonly storedAt: number;
   /** The decompressed response body. */
   readonly body: Uint8Array;
+  /**
+   * Hex SHA-256 of `body`, written by the client when it stores the entry. On reading, the client
+   * compares it with the body: an entry without it, or whose body does not match, is damaged and
+   * counts as a miss (refetched online, an `EdgarCacheMissError` offline), never as data.
+   */
+  readonly sha256?: string;
 }
 
 /**
@@ -21,10 +27,15 @@ export interface EdgarCacheEntry {
 export interface EdgarCacheStore {
   /** The entry stored for `url`, or `undefined`. A damaged entry reads as `undefined`. */
   get(url: string): Promise<EdgarCacheEntry | undefined>;
-  /** Store an entry, replacing any older one. Must never leave a half-written entry behind. */
+  /**
+   * Store an entry, replacing any older one. Must never leave a half-written entry behind, and
+   * should keep `sha256` (the file cache computes it when absent).
+   */
   set(entry: EdgarCacheEntry): Promise<void>;
   /** A human-readable location for messages, or `null`. */
   readonly location: string | null;
+  /** Where the entry of `url` lives (a file path), for messages; optional. */
+  pathOf?(url: string): string;
 }
 
 /** The cache folders, one per kind of SEC resource. */
@@ -117,13 +128,31 @@ interface EntryHeader {
   readonly url: string;
   readonly storedAt: number;
   readonly bytes: number;
+  readonly sha256?: string;
+}
+
+/**
+ * Hex SHA-256 of a body: the digest the client stores with every cache entry.
+ *
+ * @param body - The bytes.
+ * @returns 64 hex digits.
+ * @example
+ * ```ts
+ * import { bodyDigest } from 'fin-tabtext/edgar';
+ * bodyDigest(new TextEncoder().encode('{}')); // '44136fa3...'
+ * ```
+ */
+export function bodyDigest(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 /**
  * A cache in a folder: one file per URL (see {@link cacheFilePath}) holding a one-line JSON
- * header (`url`, `storedAt`, `bytes`) and then the body. Entries are written to a temporary
- * file and renamed into place, so a crash never leaves a partial entry; an entry whose header
- * or length does not check out reads as a miss.
+ * header (`url`, `storedAt`, `bytes`, `sha256`; the digest is computed when the entry has none)
+ * and then the body. Entries are written to a
+ * temporary file and renamed into place, so a crash never leaves a partial entry; an entry whose
+ * header or length does not check out reads as a miss, and the client checks `sha256` against
+ * the body on every read.
  *
  * @param dir - The cache folder (created on first write).
  * @returns An {@link EdgarCacheStore}.
@@ -140,6 +169,7 @@ export function createFileCache(dir: string): EdgarCacheStore {
   const fileOf = (url: string): string => join(root, ...cacheFilePath(url));
   return {
     location: root,
+    pathOf: fileOf,
     async get(url: string): Promise<EdgarCacheEntry | undefined> {
       let raw: Buffer;
       try {
@@ -159,13 +189,21 @@ export function createFileCache(dir: string): EdgarCacheStore {
       if (header.url !== url || header.bytes !== body.length || typeof header.storedAt !== 'number') {
         return undefined;
       }
-      return { url, storedAt: header.storedAt, body };
+      return typeof header.sha256 === 'string'
+        ? { url, storedAt: header.storedAt, body, sha256: header.sha256 }
+        : { url, storedAt: header.storedAt, body };
     },
     async set(entry: EdgarCacheEntry): Promise<void> {
       const file = fileOf(entry.url);
       const segments = cacheFilePath(entry.url);
       await mkdir(join(root, ...segments.slice(0, -1)), { recursive: true });
-      const header: EntryHeader = { url: entry.url, storedAt: entry.storedAt, bytes: entry.body.length };
+      const header: EntryHeader = {
+        url: entry.url,
+        storedAt: entry.storedAt,
+        bytes: entry.body.length,
+        // An entry stored without a digest (seeded by hand) gets one for the body it holds.
+        sha256: entry.sha256 ?? bodyDigest(entry.body),
+      };
       const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         await writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), entry.body]));

@@ -1,22 +1,27 @@
 import pLimit from 'p-limit';
-import { describeType, InvalidArgumentError } from '../errors/index.js';
-import { resourceKind } from './cache.js';
+import { describeType, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+import { checkOptions } from '../options/index.js';
+import { type BodyKind, DECODERS, describeError, InvalidBodyError } from './body.js';
+import { bodyDigest, resourceKind } from './cache.js';
 import { reasonOf } from './clock.js';
-import { decodeBody, parseJsonBody, parseRetryAfter } from './decode.js';
+import { parseRetryAfter } from './decode.js';
 import { EdgarCacheMissError, EdgarHttpError } from './errors.js';
 import {
   type FilingIndex,
   type FilingRef,
   filingFolderPath,
-  filterColumns,
   normalizeAccession,
   parseFilingIndex,
   parseSubmissions,
+  type RejectedFiling,
+  type SubmissionColumns,
   type Submissions,
+  scanColumns,
 } from './filings.js';
 import { type EdgarClientOptions, type ResolvedEdgarOptions, resolveEdgarOptions } from './options.js';
 import { normalizeFormTypes, normalizeTickersOrCiks, validateDateRange } from './query.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { follow, joinSignals, type SharedLoad } from './shared-load.js';
 import {
   closeTickerMatches,
   normalizeTicker,
@@ -25,6 +30,31 @@ import {
   type TickerTable,
 } from './tickers.js';
 import type { EdgarTransportResponse } from './transport.js';
+import { contentLengthMismatch, recognizeSecErrorPage } from './validate.js';
+
+/** Options every client method takes as its last argument. */
+export interface EdgarCallOptions {
+  /**
+   * Cancels this call (the client's own `signal` cancels every call). Other callers waiting for
+   * the same URL are not affected; the request stops when every one of them has given up.
+   * @default undefined
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** Options of {@link EdgarClient.get}, {@link EdgarClient.getText} and {@link EdgarClient.getJson}. */
+export interface EdgarGetOptions<T> extends EdgarCallOptions {
+  /**
+   * Extra check of the decoded body before it is returned or cached: throw to refuse it. A
+   * refused body is treated like one cut short (retried, never cached); a cached body that fails
+   * it is refetched (online) or reported as damaged (offline).
+   * @default undefined
+   */
+  readonly validate?: (value: T) => void;
+}
+
+const CALL_KEYS = ['signal'] as const;
+const GET_KEYS = ['signal', 'validate'] as const;
 
 /** SEC's own hosts: cache keys and reported URLs always use these, whatever `baseUrls` says. */
 export const SEC_BASE_URLS: Readonly<{ www: string; data: string }> = Object.freeze({
@@ -122,13 +152,42 @@ export interface ResolvedCompany {
  * ```
  */
 export function normalizeFilingsQuery(query: ListFilingsQuery, now?: number): NormalizedFilingsQuery {
+  return checkedQuery('normalizeFilingsQuery', query, now);
+}
+
+/**
+ * The keys of {@link ListFilingsQuery}, as the option checker knows them.
+ *
+ * @example
+ * ```ts
+ * FILINGS_QUERY_KEYS.includes('formTypes'); // true
+ * ```
+ */
+export const FILINGS_QUERY_KEYS: readonly (keyof ListFilingsQuery)[] = Object.freeze([
+  'tickersOrCiks',
+  'formTypes',
+  'filingDateStart',
+  'filingDateEnd',
+  'includeAmendments',
+] as const);
+
+function checkedQuery(fn: string, query: ListFilingsQuery, now: number | undefined): NormalizedFilingsQuery {
   if (query === null || typeof query !== 'object') {
     throw new InvalidArgumentError(
       'query',
-      `listFilings needs a query object, got ${describeType(query)}; ` +
+      `${fn} needs a query object, got ${describeType(query)}; ` +
         "e.g. client.listFilings({ tickersOrCiks: ['AAPL'], formTypes: ['10-K'] }).",
     );
   }
+  checkOptions(fn, query, FILINGS_QUERY_KEYS, 'query');
+  return normalizeQueryFields(query, now);
+}
+
+/**
+ * {@link normalizeFilingsQuery} without the check for unknown keys, for callers whose object
+ * carries other options too (the data-set loader checks its keys itself).
+ */
+export function normalizeQueryFields(query: ListFilingsQuery, now?: number): NormalizedFilingsQuery {
   const tickersOrCiks = normalizeTickersOrCiks(query.tickersOrCiks);
   const formTypes = normalizeFormTypes(query.formTypes ?? ['10-K', '10-Q'], query.includeAmendments === true);
   const [filingDateStart, filingDateEnd] = validateDateRange(query.filingDateStart, query.filingDateEnd, now);
@@ -136,31 +195,31 @@ export function normalizeFilingsQuery(query: ListFilingsQuery, now?: number): No
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 500, 502, 503, 504, 520, 521, 522, 523, 524]);
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Redirect hops followed per request (SEC itself needs at most one); more, or a loop, fails
+ * with `EDGAR_TOO_MANY_REDIRECTS`.
+ *
+ * @example
+ * ```ts
+ * import { MAX_REDIRECTS } from 'fin-tabtext/edgar';
+ * MAX_REDIRECTS; // 3
+ * ```
+ */
+export const MAX_REDIRECTS = 3;
 const SAFE_FILE_NAME = /^(?!\.{1,2}$)[^/\\?#\0]+$/;
 
-function isRateLimited(response: EdgarTransportResponse): boolean {
-  if (response.status === 429) return true;
+/** The 403 page of SEC's rate block, also when its title is missing. */
+function isRateBlockBody(response: EdgarTransportResponse): boolean {
   if (response.status !== 403) return false;
   const text = Buffer.from(response.body.subarray(0, 20_000)).toString('latin1');
   return /Request Rate Threshold|exceeded the SEC.{0,12}s (?:Traffic Limit|maximum allowable)/i.test(text);
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code)
-      ? `${code}: ${error.message}`
-      : error.message;
-  }
-  return String(error);
+function describeWait(ms: number): string {
+  if (ms >= 120_000) return `${Math.round(ms / 60_000)} minutes`;
+  return `${Math.round(ms / 1000)} s`;
 }
-
-type BodyKind = 'bytes' | 'text' | 'json';
-const DECODERS: Readonly<Record<BodyKind, (body: Uint8Array) => unknown>> = {
-  bytes: (body) => body,
-  text: decodeBody,
-  json: parseJsonBody,
-};
 
 class TimeoutError extends Error {
   constructor(ms: number) {
@@ -169,10 +228,25 @@ class TimeoutError extends Error {
   }
 }
 
+function checkCallOptions(fn: string, options: EdgarCallOptions | undefined): AbortSignal | undefined {
+  const checked = checkOptions(fn, options, CALL_KEYS);
+  return checkSignal(fn, checked.signal);
+}
+
+function checkSignal(fn: string, signal: unknown): AbortSignal | undefined {
+  if (signal === undefined || signal instanceof AbortSignal) return signal;
+  throw new InvalidArgumentError(
+    'options.signal',
+    `${fn}: options.signal must be an AbortSignal, got ${describeType(signal)}; e.g. { signal: AbortSignal.timeout(60_000) }.`,
+  );
+}
+
 /**
  * A polite, resumable client for SEC EDGAR: every request goes through one rate limiter
- * (evenly spaced, at most 10 per second), transient faults are retried with exponential backoff
- * and jitter, rate-limit blocks pause all traffic, and responses are cached on disk.
+ * (evenly spaced, at most 10 per second), redirects are followed on the same host only,
+ * transient faults are retried with exponential backoff and jitter, rate-limit blocks pause all
+ * traffic, every body is checked before it is used, and responses are cached on disk with a
+ * SHA-256 digest that is checked on every read.
  *
  * @example
  * ```ts
@@ -191,13 +265,14 @@ export class EdgarClient {
   /** The validated options, defaults applied. */
   readonly options: ResolvedEdgarOptions;
   readonly #limit: ReturnType<typeof pLimit>;
-  readonly #inflight = new Map<string, Promise<unknown>>();
+  readonly #inflight = new Map<string, SharedLoad>();
   #tickers: Promise<TickerTable> | undefined;
 
   /**
    * @param options - `userAgent` (required) and optional settings, see {@link EdgarClientOptions}.
-   * @throws {InvalidArgumentError} for a User-Agent without name or email (citing SEC fair
-   *   access), a cap above 10, or any other bad option.
+   * @throws {InvalidArgumentError} for an unknown option (with a did-you-mean), a User-Agent
+   *   without name or valid email or with control characters (citing SEC fair access), a cap
+   *   above 10, or any other bad option.
    */
   constructor(options: EdgarClientOptions) {
     this.options = resolveEdgarOptions(options);
@@ -210,20 +285,22 @@ export class EdgarClient {
   }
 
   /**
-   * GET a path of an SEC host, through the cache, limiter and retry policy.
+   * GET a path of an SEC host, through the cache, limiter, redirect rule, body checks and retry
+   * policy. This is the one entry every other method (and any new endpoint) goes through.
    *
    * @param path - Absolute path, e.g. `/files/company_tickers.json`.
    * @param host - `'www'` (www.sec.gov) or `'data'` (data.sec.gov).
+   * @param options - `signal`, and `validate` to refuse a body (retried, never cached).
    * @returns The decompressed body.
    * @throws {EdgarHttpError} when the request fails for good.
-   * @throws {EdgarCacheMissError} offline, when the URL is not cached.
+   * @throws {EdgarCacheMissError} offline, when the URL is not cached (or its entry is damaged).
    * @example
    * ```ts
    * const bytes = await client.get('/Archives/edgar/daily-index/2018/QTR4/master.20181231.idx', 'www');
    * ```
    */
-  get(path: string, host: EdgarHost = 'www'): Promise<Uint8Array> {
-    return this.#request(host, path, 'bytes') as Promise<Uint8Array>;
+  get(path: string, host: EdgarHost = 'www', options?: EdgarGetOptions<Uint8Array>): Promise<Uint8Array> {
+    return this.#request('get', host, path, 'bytes', options) as Promise<Uint8Array>;
   }
 
   /**
@@ -231,6 +308,7 @@ export class EdgarClient {
    *
    * @param path - Absolute path on the host.
    * @param host - `'www'` or `'data'`.
+   * @param options - `signal` and `validate`, as {@link EdgarClient.get}.
    * @returns The text.
    * @throws {EdgarHttpError} / {EdgarCacheMissError} as {@link EdgarClient.get}.
    * @example
@@ -238,15 +316,16 @@ export class EdgarClient {
    * const idx = await client.getText('/Archives/edgar/daily-index/2018/QTR4/master.20181231.idx');
    * ```
    */
-  getText(path: string, host: EdgarHost = 'www'): Promise<string> {
-    return this.#request(host, path, 'text') as Promise<string>;
+  getText(path: string, host: EdgarHost = 'www', options?: EdgarGetOptions<string>): Promise<string> {
+    return this.#request('getText', host, path, 'text', options) as Promise<string>;
   }
 
   /**
-   * GET and parse JSON. A body that does not parse is treated as truncated and retried.
+   * GET and parse JSON. A body that does not parse is treated as truncated: retried, never cached.
    *
    * @param path - Absolute path on the host.
    * @param host - `'www'` or `'data'`.
+   * @param options - `signal` and `validate`, as {@link EdgarClient.get}.
    * @returns The parsed value.
    * @throws {EdgarHttpError} / {EdgarCacheMissError} as {@link EdgarClient.get}.
    * @example
@@ -254,8 +333,8 @@ export class EdgarClient {
    * const subs = await client.getJson('/submissions/CIK0000320193.json', 'data');
    * ```
    */
-  getJson<T = unknown>(path: string, host: EdgarHost = 'www'): Promise<T> {
-    return this.#request(host, path, 'json') as Promise<T>;
+  getJson<T = unknown>(path: string, host: EdgarHost = 'www', options?: EdgarGetOptions<T>): Promise<T> {
+    return this.#request('getJson', host, path, 'json', options as EdgarGetOptions<unknown>) as Promise<T>;
   }
 
   /**
@@ -264,6 +343,7 @@ export class EdgarClient {
    * (`BRK.B` and `brk-b` both work).
    *
    * @param tickerOrCik - `'AAPL'`, `'320193'`, `'CIK0000320193'` or `320193`.
+   * @param options - `signal`.
    * @returns The zero-padded CIK, e.g. `'0000320193'`.
    * @throws {InvalidArgumentError} (field `tickerOrCik`) for an unknown ticker, listing close matches.
    * @throws {EdgarHttpError} when the ticker file cannot be fetched.
@@ -272,14 +352,15 @@ export class EdgarClient {
    * await client.resolveCik('aapl'); // '0000320193'
    * ```
    */
-  async resolveCik(tickerOrCik: string | number): Promise<string> {
-    return (await this.resolveCompany(tickerOrCik)).cik;
+  async resolveCik(tickerOrCik: string | number, options?: EdgarCallOptions): Promise<string> {
+    return (await this.resolveCompany(tickerOrCik, options)).cik;
   }
 
   /**
    * Like {@link EdgarClient.resolveCik}, also returning the normalised ticker asked for.
    *
    * @param tickerOrCik - A ticker or CIK.
+   * @param options - `signal`.
    * @returns `{ cik, ticker }` (`ticker` is `null` for a CIK).
    * @throws {InvalidArgumentError} for an unknown ticker, listing close matches.
    * @example
@@ -287,7 +368,8 @@ export class EdgarClient {
    * await client.resolveCompany('brk.b'); // { cik: '0001067983', ticker: 'BRK-B' }
    * ```
    */
-  async resolveCompany(tickerOrCik: string | number): Promise<ResolvedCompany> {
+  async resolveCompany(tickerOrCik: string | number, options?: EdgarCallOptions): Promise<ResolvedCompany> {
+    const signal = checkCallOptions('resolveCompany', options);
     if (typeof tickerOrCik !== 'string' && typeof tickerOrCik !== 'number') {
       throw new InvalidArgumentError(
         'tickerOrCik',
@@ -303,7 +385,7 @@ export class EdgarClient {
         `'${tickerOrCik}' is neither a ticker nor a CIK of up to 10 digits; e.g. client.resolveCik('AAPL') or client.resolveCik('320193').`,
       );
     }
-    const table = await this.#tickerTable();
+    const table = await this.#tickerTable(signal);
     const entry = table.byTicker.get(ticker);
     if (entry !== undefined) return { cik: entry.cik, ticker };
     const matches = closeTickerMatches(table, ticker);
@@ -322,6 +404,7 @@ export class EdgarClient {
    * SEC's submissions record of a company (recent filings and the list of older pages).
    *
    * @param tickerOrCik - A ticker or CIK.
+   * @param options - `signal`.
    * @returns Name, tickers, `recent` columns and `files` pages.
    * @throws {EdgarHttpError} e.g. status 404 for a CIK SEC does not know.
    * @example
@@ -330,17 +413,21 @@ export class EdgarClient {
    * subs.name; // 'Apple Inc.'
    * ```
    */
-  async submissions(tickerOrCik: string | number): Promise<Submissions> {
-    const cik = await this.resolveCik(tickerOrCik);
-    const json = await this.getJson(`/submissions/CIK${cik}.json`, 'data');
+  async submissions(tickerOrCik: string | number, options?: EdgarCallOptions): Promise<Submissions> {
+    const signal = checkCallOptions('submissions', options);
+    const cik = await this.resolveCik(tickerOrCik, { signal });
+    const json = await this.getJson(`/submissions/CIK${cik}.json`, 'data', { signal, validate: checkObject });
     return parseSubmissions(json, cik);
   }
 
   /**
    * List filings of companies by form type and filing date (both ends inclusive). Older
-   * `filings.files` pages are fetched only when the date range reaches back into them.
+   * `filings.files` pages are fetched only when the date range reaches back into them. A
+   * malformed row (accession number, document name, date) is left out and reported through
+   * `onProgress` as a `rejected-row` event; {@link EdgarClient.scanCompanyFilings} returns them.
    *
    * @param query - Companies, forms, dates, amendments.
+   * @param options - `signal`.
    * @returns The filings, company by company in the order asked, newest first within each.
    * @throws {InvalidArgumentError} for bad dates (not `YYYY-MM-DD`, start after end), unknown
    *   form types or unknown tickers (before any filing request).
@@ -355,18 +442,23 @@ export class EdgarClient {
    * });
    * ```
    */
-  async listFilings(query: ListFilingsQuery): Promise<FilingRef[]> {
-    const q = normalizeFilingsQuery(query, this.options.clock.now());
-    const companies = await Promise.all(q.tickersOrCiks.map((t) => this.resolveCompany(t)));
-    const lists = await Promise.all(companies.map((company) => this.listCompanyFilings(company, q)));
+  async listFilings(query: ListFilingsQuery, options?: EdgarCallOptions): Promise<FilingRef[]> {
+    const signal = checkCallOptions('listFilings', options);
+    const q = checkedQuery('listFilings', query, this.options.clock.now());
+    const companies = await Promise.all(q.tickersOrCiks.map((t) => this.resolveCompany(t, { signal })));
+    const lists = await Promise.all(
+      companies.map((company) => this.listCompanyFilings(company, q, { signal })),
+    );
     return lists.flat();
   }
 
   /**
-   * The filings of one resolved company matching a normalised query.
+   * The filings of one resolved company matching a normalised query (malformed rows left out,
+   * see {@link EdgarClient.scanCompanyFilings}).
    *
    * @param company - From {@link EdgarClient.resolveCompany}.
    * @param query - From {@link normalizeFilingsQuery}.
+   * @param options - `signal`.
    * @returns Matching filings, newest first.
    * @throws {EdgarHttpError} when SEC cannot be reached.
    * @example
@@ -375,8 +467,37 @@ export class EdgarClient {
    * const refs = await client.listCompanyFilings(await client.resolveCompany('AAPL'), q);
    * ```
    */
-  async listCompanyFilings(company: ResolvedCompany, query: NormalizedFilingsQuery): Promise<FilingRef[]> {
-    const subs = await this.submissions(company.cik);
+  async listCompanyFilings(
+    company: ResolvedCompany,
+    query: NormalizedFilingsQuery,
+    options?: EdgarCallOptions,
+  ): Promise<FilingRef[]> {
+    return (await this.scanCompanyFilings(company, query, options)).refs;
+  }
+
+  /**
+   * Like {@link EdgarClient.listCompanyFilings}, also returning the rows that matched the query's
+   * forms but are malformed (accession number, document name or date), each with its reason.
+   * One bad row never drops the company's other filings.
+   *
+   * @param company - From {@link EdgarClient.resolveCompany}.
+   * @param query - From {@link normalizeFilingsQuery}.
+   * @param options - `signal`.
+   * @returns `{ refs, rejected }`.
+   * @throws {EdgarHttpError} when SEC cannot be reached.
+   * @example
+   * ```ts
+   * const q = normalizeFilingsQuery({ tickersOrCiks: 'AAPL' });
+   * const { refs, rejected } = await client.scanCompanyFilings(await client.resolveCompany('AAPL'), q);
+   * ```
+   */
+  async scanCompanyFilings(
+    company: ResolvedCompany,
+    query: NormalizedFilingsQuery,
+    options?: EdgarCallOptions,
+  ): Promise<{ refs: FilingRef[]; rejected: RejectedFiling[] }> {
+    const signal = checkCallOptions('scanCompanyFilings', options);
+    const subs = await this.submissions(company.cik, { signal });
     const base = {
       cik: company.cik,
       ticker: company.ticker ?? (subs.tickers[0] === undefined ? null : normalizeTicker(subs.tickers[0])),
@@ -384,40 +505,65 @@ export class EdgarClient {
     };
     const forms = new Set(query.formTypes);
     const { filingDateStart: start, filingDateEnd: end } = query;
-    const refs = filterColumns(subs.recent, base, forms, start, end, SEC_BASE_URLS.www);
     const pages = subs.files.filter(
       (f) => f.filingTo >= start && f.filingFrom <= end && /^[A-Za-z0-9._-]+\.json$/.test(f.name),
     );
-    const older = await Promise.all(
-      pages.map(async (page) =>
-        filterColumns(
-          await this.getJson(`/submissions/${page.name}`, 'data'),
-          base,
-          forms,
-          start,
-          end,
-          SEC_BASE_URLS.www,
+    const scans = [
+      scanColumns(subs.recent, base, forms, start, end, SEC_BASE_URLS.www),
+      ...(await Promise.all(
+        pages.map(async (page) =>
+          scanColumns(
+            await this.getJson<SubmissionColumns>(`/submissions/${page.name}`, 'data', {
+              signal,
+              validate: checkObject,
+            }),
+            base,
+            forms,
+            start,
+            end,
+            SEC_BASE_URLS.www,
+          ),
         ),
-      ),
-    );
-    return [...refs, ...older.flat()];
+      )),
+    ];
+    const refs = scans.flatMap((scan) => scan.refs);
+    const rejected = scans.flatMap((scan) => scan.rejected);
+    for (const row of rejected) {
+      this.options.onProgress?.({
+        type: 'rejected-row',
+        cik: row.cik,
+        accessionNumber: row.accessionNumber,
+        reason: row.reason,
+      });
+    }
+    return { refs, rejected };
   }
 
   /**
    * Fetch a filing document as text: the primary document, or another file of the same folder.
-   * Archives never change, so they are cached forever.
+   * Archives never change, so they are cached forever. The body must look like a whole filing
+   * document (see the EDGAR guide): one cut short or an SEC error page is refused and refetched.
    *
    * @param ref - A {@link FilingRef} (or cik + accession + primary document).
-   * @param fileName - Another file of the filing folder, e.g. an `EX-13` exhibit.
+   * @param fileName - Another file of the filing folder, e.g. an `EX-13` exhibit; or the options.
+   * @param options - `signal`.
    * @returns The document text (HTML or plain text).
    * @throws {EdgarHttpError} e.g. status 404 when the file does not exist.
    * @example
    * ```ts
    * const html = await client.fetchDocument(refs[0]!);
+   * const exhibit = await client.fetchDocument(refs[0]!, 'ex13.htm', { signal: AbortSignal.timeout(60_000) });
    * ```
    */
-  fetchDocument(ref: FilingLocator, fileName?: string): Promise<string> {
-    const name = fileName ?? ref.primaryDocument ?? `${normalizeAccession(ref.accessionNumber)}.txt`;
+  fetchDocument(
+    ref: FilingLocator,
+    fileName?: string | null | EdgarCallOptions,
+    options?: EdgarCallOptions,
+  ): Promise<string> {
+    const [file, callOptions] =
+      fileName !== null && typeof fileName === 'object' ? [undefined, fileName] : [fileName, options];
+    const signal = checkCallOptions('fetchDocument', callOptions);
+    const name = file ?? ref.primaryDocument ?? `${normalizeAccession(ref.accessionNumber)}.txt`;
     if (typeof name !== 'string' || !SAFE_FILE_NAME.test(name)) {
       throw new InvalidArgumentError(
         'fileName',
@@ -425,13 +571,20 @@ export class EdgarClient {
           "e.g. client.fetchDocument(ref, 'ex13.htm').",
       );
     }
-    return this.getText(`${this.#folder(ref)}/${encodeURIComponent(name)}`, 'www');
+    return this.#request(
+      'fetchDocument',
+      'www',
+      `${this.#folder(ref)}/${encodeURIComponent(name)}`,
+      'document',
+      { signal },
+    ) as Promise<string>;
   }
 
   /**
    * The folder listing (`index.json`) of a filing.
    *
    * @param ref - A {@link FilingRef} (or cik + accession).
+   * @param options - `signal`.
    * @returns The files of the filing folder.
    * @throws {EdgarHttpError} when it cannot be fetched.
    * @example
@@ -440,14 +593,20 @@ export class EdgarClient {
    * index.items.map((item) => item.name);
    * ```
    */
-  async fetchFilingIndex(ref: FilingLocator): Promise<FilingIndex> {
-    return parseFilingIndex(await this.getJson(`${this.#folder(ref)}/index.json`, 'www'));
+  async fetchFilingIndex(ref: FilingLocator, options?: EdgarCallOptions): Promise<FilingIndex> {
+    const signal = checkCallOptions('fetchFilingIndex', options);
+    const json = await this.getJson(`${this.#folder(ref)}/index.json`, 'www', {
+      signal,
+      validate: checkObject,
+    });
+    return parseFilingIndex(json);
   }
 
   /**
    * SEC's XBRL company facts of a company (every reported fact by taxonomy, concept and unit).
    *
    * @param tickerOrCik - A ticker or CIK.
+   * @param options - `signal`.
    * @returns The company-facts document.
    * @throws {EdgarHttpError} status 404 when the company files no XBRL.
    * @example
@@ -456,9 +615,13 @@ export class EdgarClient {
    * Object.keys(facts.facts['us-gaap'] ?? {}).length;
    * ```
    */
-  async companyFacts(tickerOrCik: string | number): Promise<CompanyFacts> {
-    const cik = await this.resolveCik(tickerOrCik);
-    return this.getJson<CompanyFacts>(`/api/xbrl/companyfacts/CIK${cik}.json`, 'data');
+  async companyFacts(tickerOrCik: string | number, options?: EdgarCallOptions): Promise<CompanyFacts> {
+    const signal = checkCallOptions('companyFacts', options);
+    const cik = await this.resolveCik(tickerOrCik, { signal });
+    return this.getJson<CompanyFacts>(`/api/xbrl/companyfacts/CIK${cik}.json`, 'data', {
+      signal,
+      validate: checkObject,
+    });
   }
 
   #folder(ref: FilingLocator): string {
@@ -472,77 +635,161 @@ export class EdgarClient {
     return filingFolderPath(cik, ref.accessionNumber);
   }
 
-  #tickerTable(): Promise<TickerTable> {
+  #tickerTable(signal: AbortSignal | undefined): Promise<TickerTable> {
     if (this.#tickers === undefined) {
-      const pending = this.getJson('/files/company_tickers.json', 'www').then(parseTickerTable);
+      // The table is shared by every caller, so it loads under the client's signal only; each
+      // caller still stops waiting when its own signal aborts.
+      const pending = this.getJson('/files/company_tickers.json', 'www', { validate: checkObject }).then(
+        parseTickerTable,
+      );
       this.#tickers = pending;
       pending.catch(() => {
         if (this.#tickers === pending) this.#tickers = undefined;
       });
     }
-    return this.#tickers;
+    const table = this.#tickers;
+    if (signal === undefined) return table;
+    return follow(
+      { promise: table, controller: new AbortController(), waiters: 1 },
+      signal,
+      () => {},
+    ) as Promise<TickerTable>;
   }
 
-  #request(host: EdgarHost, path: string, kind: BodyKind): Promise<unknown> {
-    if (typeof path !== 'string' || !path.startsWith('/')) {
-      return Promise.reject(
-        new InvalidArgumentError(
+  #request(
+    fn: string,
+    host: EdgarHost,
+    path: string,
+    kind: BodyKind,
+    options: EdgarGetOptions<never> | EdgarGetOptions<unknown> | undefined,
+  ): Promise<unknown> {
+    let signal: AbortSignal | undefined;
+    let validate: ((value: unknown) => void) | undefined;
+    try {
+      const checked = checkOptions(fn, options as EdgarGetOptions<unknown> | undefined, GET_KEYS);
+      signal = checkSignal(fn, checked.signal);
+      if (checked.validate !== undefined && typeof checked.validate !== 'function') {
+        throw new InvalidArgumentError(
+          'options.validate',
+          `${fn}: options.validate must be a function that throws to refuse a body, got ${describeType(checked.validate)}.`,
+        );
+      }
+      validate = checked.validate;
+      if (typeof path !== 'string' || !path.startsWith('/')) {
+        throw new InvalidArgumentError(
           'path',
           `path must start with '/', e.g. '/files/company_tickers.json', got '${String(path)}'.`,
-        ),
-      );
+        );
+      }
+      if (!Object.hasOwn(SEC_BASE_URLS, host)) {
+        throw new InvalidArgumentError('host', `host must be 'www' or 'data', got '${String(host)}'.`);
+      }
+    } catch (error) {
+      return Promise.reject(error);
     }
     const url = `${SEC_BASE_URLS[host]}${path}`;
-    // One request per URL at a time: concurrent callers of the same URL share the answer.
-    const key = `${kind} ${url}`;
+    const base = DECODERS[kind];
+    const decode =
+      validate === undefined
+        ? base
+        : (body: Uint8Array): unknown => {
+            const value = base(body);
+            try {
+              validate(value);
+            } catch (cause) {
+              throw new InvalidBodyError(`the body failed its check: ${describeError(cause)}`, { cause });
+            }
+            return value;
+          };
+    // One request per URL at a time: concurrent callers of the same URL with the same check share
+    // the answer.
+    const key = `${kind} ${validate === undefined ? 0 : validatorId(validate)} ${url}`;
     const existing = this.#inflight.get(key);
-    if (existing !== undefined) return existing;
-    const pending = this.#load(host, path, url, DECODERS[kind]).finally(() => {
-      this.#inflight.delete(key);
-    });
-    this.#inflight.set(key, pending);
-    return pending;
+    if (existing !== undefined) return follow(existing, signal, () => this.#forget(key, existing));
+    const controller = new AbortController();
+    const loadSignal = joinSignals(this.options.signal, controller.signal) ?? controller.signal;
+    const shared: SharedLoad = {
+      promise: this.#load(host, path, url, decode, loadSignal).finally(() => {
+        this.#forget(key, shared);
+      }),
+      controller,
+      waiters: 0,
+    };
+    shared.promise.catch(() => {});
+    this.#inflight.set(key, shared);
+    return follow(shared, signal, () => this.#forget(key, shared));
   }
 
-  async #load<T>(host: EdgarHost, path: string, url: string, decode: (body: Uint8Array) => T): Promise<T> {
+  #forget(key: string, shared: SharedLoad): void {
+    if (this.#inflight.get(key) === shared) this.#inflight.delete(key);
+  }
+
+  async #load<T>(
+    host: EdgarHost,
+    path: string,
+    url: string,
+    decode: (body: Uint8Array) => T,
+    signal: AbortSignal,
+  ): Promise<T> {
     const o = this.options;
     const cache = o.cacheStore;
-    if (o.signal?.aborted) throw reasonOf(o.signal);
+    if (signal.aborted) throw reasonOf(signal);
     if (cache !== null) {
       const entry = await cache.get(url);
+      let damaged = false;
       if (entry !== undefined) {
+        // A digest that does not match (or is missing) means the bytes on disk are not the ones
+        // that were checked when they were stored: a miss, never data.
+        const intact = typeof entry.sha256 === 'string' && entry.sha256 === bodyDigest(entry.body);
         const fresh =
           o.offline || resourceKind(url) === 'archives' || o.clock.now() - entry.storedAt < o.cacheTtlMs;
-        if (fresh) {
+        if (!intact) damaged = true;
+        else if (fresh) {
           try {
             const value = decode(entry.body);
             o.onProgress?.({ type: 'cache-hit', url });
             return value;
           } catch {
-            // A damaged entry is refetched below.
+            // Stored before a check existed or damaged in a way the digest cannot see: refetched.
+            damaged = true;
           }
         }
+        if (damaged) o.onProgress?.({ type: 'cache-damaged', url });
       }
-      if (o.offline) throw new EdgarCacheMissError(url, cache.location);
+      if (o.offline) {
+        throw new EdgarCacheMissError(url, cache.location, { file: cache.pathOf?.(url) ?? null, damaged });
+      }
     }
-    const { value, body } = await this.#fetchWithRetry(`${o.baseUrls[host]}${path}`, decode);
-    if (cache !== null) await cache.set({ url, storedAt: o.clock.now(), body });
+    const { value, body } = await this.#fetchWithRetry(host, path, decode, signal);
+    if (cache !== null) await cache.set({ url, storedAt: o.clock.now(), body, sha256: bodyDigest(body) });
     return value;
   }
 
-  async #attempt(requestUrl: string): Promise<EdgarTransportResponse> {
+  async #attempt(requestUrl: string, signal: AbortSignal): Promise<EdgarTransportResponse> {
     const o = this.options;
     return this.#limit(async () => {
-      await o.limiter.acquire(o.signal);
+      const paused = o.limiter.pausedUntil - o.clock.now();
+      if (paused > o.retry.maxWaitMs) {
+        throw new EdgarHttpError(
+          `GET ${requestUrl}: every request is paused for another ${describeWait(paused)} because SEC signalled ` +
+            `a block, longer than retry.maxWaitMs (${o.retry.maxWaitMs} ms); not waiting. Try again later.`,
+          { status: null, url: requestUrl, attempts: 0, retryAfter: paused, code: 'EDGAR_WAIT_TOO_LONG' },
+        );
+      }
+      const ticket =
+        o.limiter.acquireTicket === undefined
+          ? await o.limiter.acquire(signal)
+          : await o.limiter.acquireTicket(signal);
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(new TimeoutError(o.timeoutMs)), o.timeoutMs);
-      const onAbort = (): void => controller.abort(reasonOf(o.signal!));
-      o.signal?.addEventListener('abort', onAbort, { once: true });
+      const onAbort = (): void => controller.abort(reasonOf(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
       try {
         return await o.transport({
           url: requestUrl,
           headers: { 'User-Agent': o.userAgent, 'Accept-Encoding': 'gzip, deflate', Accept: '*/*' },
           signal: controller.signal,
+          onHeaders: () => ticket?.answered(),
         });
       } catch (error) {
         if (controller.signal.aborted && controller.signal.reason instanceof TimeoutError) {
@@ -550,30 +797,43 @@ export class EdgarClient {
         }
         throw error;
       } finally {
+        // Answered or failed: if the server counted this request, it did so by now.
+        ticket?.answered();
         clearTimeout(timer);
-        o.signal?.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', onAbort);
       }
     });
   }
 
   async #fetchWithRetry<T>(
-    requestUrl: string,
+    host: EdgarHost,
+    path: string,
     decode: (body: Uint8Array) => T,
+    signal: AbortSignal,
   ): Promise<{ value: T; body: Uint8Array }> {
     const o = this.options;
+    const firstUrl = `${o.baseUrls[host]}${path}`;
+    const origin = new URL(firstUrl);
+    let requestUrl = firstUrl;
+    const visited = new Set([firstUrl]);
+    let hops = 0;
     let attempts = 0;
     let failures = 0;
     let pauses = 0;
+    let invalidBody = false;
     for (;;) {
-      if (o.signal?.aborted) throw reasonOf(o.signal);
+      if (signal.aborted) throw reasonOf(signal);
       attempts++;
       const started = o.clock.now();
       let response: EdgarTransportResponse | undefined;
       let error: unknown;
       try {
-        response = await this.#attempt(requestUrl);
+        response = await this.#attempt(requestUrl, signal);
       } catch (caught) {
-        if (o.signal?.aborted) throw reasonOf(o.signal);
+        if (signal.aborted) throw reasonOf(signal);
+        // A request that cannot be sent (bad header or URL) or a wait beyond the cap: retrying
+        // cannot help.
+        if (isFinTabTextError(caught)) throw caught;
         error = caught;
       }
       o.onProgress?.({
@@ -585,33 +845,101 @@ export class EdgarClient {
         ms: o.clock.now() - started,
       });
       const retryAfter = parseRetryAfter(response?.headers['retry-after'], Date.now());
+      const details = { url: firstUrl, attempts, retryAfter };
       let reason: string;
-      if (response !== undefined && response.status >= 200 && response.status < 300) {
+      const page = response === undefined ? null : recognizeSecErrorPage(response.body);
+      if (response !== undefined && REDIRECT_STATUS.has(response.status)) {
+        const location = response.headers.location;
+        let next: URL | null = null;
         try {
-          return { value: decode(response.body), body: response.body };
-        } catch (caught) {
-          error = caught;
-          reason = `status ${response.status} with a body that does not parse (cut short?): ${describeError(caught)}`;
+          next = location === undefined ? null : new URL(location, requestUrl);
+        } catch {
+          next = null;
         }
-      } else if (response !== undefined && isRateLimited(response)) {
+        if (next === null) {
+          throw new EdgarHttpError(
+            `GET ${requestUrl} answered ${response.status} without a usable Location (${JSON.stringify(location ?? null)}).`,
+            { ...details, status: response.status },
+          );
+        }
+        if (next.origin !== origin.origin) {
+          throw new EdgarHttpError(
+            `GET ${requestUrl} redirects (${response.status}) to ${next.href}, on host ${next.host} instead of ` +
+              `${origin.host}. Redirects are followed on the same host only, so nothing was sent to ${next.host} ` +
+              '(not the User-Agent either). If you use a mirror, point baseUrls at the host it redirects to.',
+            { ...details, status: response.status, code: 'EDGAR_REDIRECT_OFF_HOST' },
+          );
+        }
+        hops++;
+        if (hops > MAX_REDIRECTS || visited.has(next.href)) {
+          throw new EdgarHttpError(
+            `GET ${firstUrl}: ${visited.has(next.href) ? `redirect loop back to ${next.href}` : `more than ${MAX_REDIRECTS} redirects`} ` +
+              `(last ${response.status} from ${requestUrl}); stopped. Check baseUrls.`,
+            { ...details, status: response.status, code: 'EDGAR_TOO_MANY_REDIRECTS' },
+          );
+        }
+        visited.add(next.href);
+        o.onProgress?.({ type: 'redirect', url: requestUrl, location: next.href, status: response.status });
+        requestUrl = next.href;
+        continue;
+      }
+      if (
+        response !== undefined &&
+        (response.status === 429 || page?.kind === 'blocked' || isRateBlockBody(response))
+      ) {
         pauses++;
         const pauseMs = retryAfter ?? o.blockPauseMs;
         o.limiter.pause(pauseMs);
         o.onProgress?.({ type: 'rate-limited', url: requestUrl, status: response.status, pauseMs });
-        if (pauses > o.retry.maxRateLimitPauses) {
+        const what =
+          page === null
+            ? `status ${response.status}`
+            : `SEC's "${page.title}" page (status ${response.status})`;
+        if (pauseMs > o.retry.maxWaitMs) {
           throw new EdgarHttpError(
-            `GET ${requestUrl}: SEC kept signalling its request-rate block (status ${response.status}) after ` +
+            `GET ${requestUrl}: SEC answered ${what} and asked to wait ${describeWait(pauseMs)}` +
+              `${retryAfter === null ? ' (blockPauseMs)' : ` (Retry-After: ${response.headers['retry-after']})`}, ` +
+              `longer than retry.maxWaitMs (${o.retry.maxWaitMs} ms); not waiting. Try again later.`,
+            { ...details, status: response.status, code: 'EDGAR_WAIT_TOO_LONG' },
+          );
+        }
+        if (pauses > o.retry.maxRateLimitPauses) {
+          const tool = /Undeclared Automated Tool/i.test(page?.title ?? '')
+            ? ' SEC named this client an undeclared automated tool: check that userAgent names you and your email.'
+            : '';
+          throw new EdgarHttpError(
+            `GET ${requestUrl}: SEC kept signalling its request-rate block (${what}) after ` +
               `${o.retry.maxRateLimitPauses} pauses. Lower maxRequestsPerSecond, make sure no other process ` +
-              'shares your IP without sharing the limiter, and try again in 10 minutes.',
-            { status: response.status, url: requestUrl, attempts, retryAfter, code: 'EDGAR_RATE_LIMITED' },
+              `shares your IP without sharing the limiter, and try again in 10 minutes.${tool}`,
+            { ...details, status: response.status, code: 'EDGAR_RATE_LIMITED' },
           );
         }
         continue;
+      }
+      if (response !== undefined && response.status >= 200 && response.status < 300) {
+        const mismatch = contentLengthMismatch(response);
+        if (page !== null) {
+          reason = `SEC's "${page.title}" page instead of the file (status ${response.status})`;
+        } else if (mismatch !== null) {
+          reason = `status ${response.status} with a body cut short: ${mismatch}`;
+        } else {
+          try {
+            return { value: decode(response.body), body: response.body };
+          } catch (caught) {
+            error = caught;
+            reason = `status ${response.status}, but ${describeError(caught)}`;
+          }
+        }
+        invalidBody = true;
       } else if (
         response !== undefined &&
-        (RETRYABLE_STATUS.has(response.status) || response.status >= 500)
+        (page !== null || RETRYABLE_STATUS.has(response.status) || response.status >= 500)
       ) {
-        reason = `status ${response.status}`;
+        reason =
+          page === null
+            ? `status ${response.status}`
+            : `SEC's "${page.title}" page (status ${response.status})`;
+        invalidBody = false;
       } else if (response !== undefined) {
         const hint =
           response.status === 404
@@ -620,26 +948,59 @@ export class EdgarClient {
               ? ' (forbidden: SEC refuses requests without a declared User-Agent of name and email)'
               : '';
         throw new EdgarHttpError(`GET ${requestUrl} failed with status ${response.status}${hint}.`, {
-          status: response.status,
+          ...details,
           url: requestUrl,
-          attempts,
-          retryAfter,
+          status: response.status,
         });
       } else {
         reason = describeError(error);
+        invalidBody = false;
       }
       failures++;
       if (failures >= o.retry.maxAttempts) {
         throw new EdgarHttpError(
           `GET ${requestUrl} failed after ${attempts} attempts; last: ${reason}. ` +
             'Raise retry.maxAttempts or timeoutMs, or check the network and baseUrls.',
-          { status: response?.status ?? null, url: requestUrl, attempts, retryAfter, cause: error },
+          {
+            ...details,
+            url: requestUrl,
+            status: response?.status ?? null,
+            cause: error,
+            code: invalidBody ? 'EDGAR_INVALID_BODY' : 'EDGAR_HTTP_ERROR',
+          },
+        );
+      }
+      if (retryAfter !== null && retryAfter > o.retry.maxWaitMs) {
+        throw new EdgarHttpError(
+          `GET ${requestUrl}: ${reason}, and SEC asked to wait ${describeWait(retryAfter)} ` +
+            `(Retry-After: ${response?.headers['retry-after']}), longer than retry.maxWaitMs (${o.retry.maxWaitMs} ms); ` +
+            'not waiting. Try again later.',
+          { ...details, url: requestUrl, status: response?.status ?? null, code: 'EDGAR_WAIT_TOO_LONG' },
         );
       }
       const ceiling = Math.min(o.retry.maxDelayMs, o.retry.baseDelayMs * 2 ** (failures - 1));
       const delayMs = Math.max(ceiling / 2 + Math.random() * (ceiling / 2), retryAfter ?? 0);
       o.onProgress?.({ type: 'retry', url: requestUrl, attempt: attempts, delayMs, reason });
-      await o.clock.sleep(delayMs, o.signal);
+      await o.clock.sleep(delayMs, signal);
     }
+  }
+}
+
+const validatorIds = new WeakMap<object, number>();
+let lastValidatorId = 0;
+
+/** A stable number per check function, so loads with the same check can be shared. */
+function validatorId(validate: object): number {
+  const known = validatorIds.get(validate);
+  if (known !== undefined) return known;
+  lastValidatorId++;
+  validatorIds.set(validate, lastValidatorId);
+  return lastValidatorId;
+}
+
+/** The JSON endpoints the client reads all answer an object. */
+function checkObject(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`expected a JSON object, got ${describeType(value)}`);
   }
 }

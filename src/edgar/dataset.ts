@@ -1,11 +1,18 @@
-import { isFinTabTextError } from '../errors/index.js';
+import { InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 import { documentToText, extractMdna, type MdnaResult } from '../extract/index.js';
-import { EdgarClient, type ListFilingsQuery, normalizeFilingsQuery, type ResolvedCompany } from './client.js';
+import { checkBoolean, checkEnum, checkOptions } from '../options/index.js';
+import {
+  EdgarClient,
+  FILINGS_QUERY_KEYS,
+  type ListFilingsQuery,
+  normalizeQueryFields,
+  type ResolvedCompany,
+} from './client.js';
 import { reasonOf } from './clock.js';
 import { exhibit13Candidates } from './exhibit.js';
-import type { FilingRef } from './filings.js';
-import { normalizeAccession } from './filings.js';
-import type { EdgarClientOptions } from './options.js';
+import type { FilingRef, RejectedFiling } from './filings.js';
+import { isCalendarDate, normalizeAccession } from './filings.js';
+import { EDGAR_CLIENT_OPTION_KEYS, type EdgarClientOptions } from './options.js';
 import type { EdgarProgressEvent } from './progress.js';
 import { normalizeTicker, padCik } from './tickers.js';
 
@@ -79,7 +86,27 @@ export interface LoadEdgarDatasetConfig extends ListFilingsQuery, Partial<EdgarC
    * @default false
    */
   readonly includeText?: boolean;
+  /**
+   * Order of the records: `'input'` (listing order; a slow filing holds back the records after
+   * it, though up to `4 × concurrency` filings keep loading meanwhile) or `'as-completed'` (each
+   * record as soon as it is ready, so a filing waiting out a `Retry-After` never holds the others).
+   * @default 'input'
+   */
+  readonly order?: LoadEdgarDatasetOrder;
 }
+
+/** Record order of {@link loadEdgarDataset}. */
+export type LoadEdgarDatasetOrder = 'input' | 'as-completed';
+
+const DATASET_KEYS: readonly string[] = Object.freeze([
+  ...FILINGS_QUERY_KEYS,
+  'client',
+  'includeText',
+  'order',
+  ...EDGAR_CLIENT_OPTION_KEYS,
+]);
+/** Filings loading at once per unit of `concurrency` (requests still obey `concurrency`). */
+const LOOKAHEAD = 4;
 
 function emptyRecord(): { -readonly [K in keyof FilingRecord]: FilingRecord[K] } {
   return {
@@ -109,6 +136,18 @@ const MDNA_FORMS = /^10-?[KQ]/i;
 
 type Entry = { readonly ref: FilingRef } | { readonly failed: FilingRecord };
 
+/** The record of a malformed submissions row: what is known of it, and the reason. */
+function rejectedRecord(row: RejectedFiling): FilingRecord {
+  const record = emptyRecord();
+  record.ticker = row.ticker;
+  record.cik = row.cik;
+  record.company = row.company === '' ? null : row.company;
+  record.form_type = row.formType;
+  record.filing_date = isCalendarDate(row.filingDate) ? row.filingDate : null;
+  record.error = `EDGAR_BAD_SUBMISSIONS_ROW: ${row.reason}`;
+  return record;
+}
+
 /**
  * Load a filings data set: for every filing of the given companies, forms and dates, one flat
  * {@link FilingRecord} with the MD&A text. Where the MD&A is incorporated by reference to the
@@ -117,11 +156,17 @@ type Entry = { readonly ref: FilingRef } | { readonly failed: FilingRecord };
  * with `error` set; the batch never stops for it. Everything fetched is cached, so a run that
  * was killed resumes where it stopped and a repeated run sends no request.
  *
+ * A malformed submissions row (accession number, document name, date) gives that filing a record
+ * with `error`; the company's other filings load.
+ *
  * @param config - Companies (`tickersOrCiks`), `formTypes`, `filingDateStart`, `filingDateEnd`,
- *   `includeAmendments`, `includeText`, and a `client` or client options (`userAgent`, ...).
- *   `onProgress` also receives a `filing` event per record; `signal` cancels.
- * @returns Records in listing order (company by company, newest filing first).
- * @throws {InvalidArgumentError} at once for a bad query or client option (no request sent).
+ *   `includeAmendments`, `includeText`, `order`, and a `client` or client options (`userAgent`,
+ *   ...). `onProgress` also receives a `filing` event per record; `signal` cancels, also every
+ *   request of a given `client`.
+ * @returns Records in listing order (company by company, newest filing first), or as they
+ *   complete with `order: 'as-completed'`.
+ * @throws {InvalidArgumentError} at once for a bad query or client option, or an unknown key
+ *   (with a did-you-mean); no request sent.
  * @throws The signal's reason, while iterating, when `signal` aborts.
  * @example
  * ```ts
@@ -138,12 +183,30 @@ type Entry = { readonly ref: FilingRef } | { readonly failed: FilingRecord };
  * ```
  */
 export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<FilingRecord> {
-  const client = config?.client ?? new EdgarClient(config as EdgarClientOptions);
-  const query = normalizeFilingsQuery(config, client.options.clock.now());
-  const includeText = config.includeText === true;
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new InvalidArgumentError(
+      'config',
+      "loadEdgarDataset needs a config object, e.g. loadEdgarDataset({ tickersOrCiks: ['AAPL'], userAgent: 'Acme Research jane@acme.com' }).",
+    );
+  }
+  checkOptions('loadEdgarDataset', config, DATASET_KEYS, 'config');
+  const order =
+    checkEnum('loadEdgarDataset', 'config.order', config.order, ['input', 'as-completed'] as const) ??
+    'input';
+  const includeText = checkBoolean('loadEdgarDataset', 'config.includeText', config.includeText) === true;
+  if (config.client !== undefined && !(config.client instanceof EdgarClient)) {
+    throw new InvalidArgumentError(
+      'config.client',
+      "loadEdgarDataset: config.client must be an EdgarClient, e.g. { client: new EdgarClient({ userAgent: 'Acme Research jane@acme.com' }) }.",
+    );
+  }
+  const client = config.client ?? new EdgarClient(pickClientOptions(config));
+  const query = normalizeQueryFields(config, client.options.clock.now());
+  // The loader's signal reaches every call it makes on the client (given or built).
   const signal = config.signal ?? client.options.signal;
+  const call = { signal };
   const onProgress = config.onProgress;
-  const window = Math.max(1, client.options.concurrency);
+  const window = Math.max(1, client.options.concurrency) * LOOKAHEAD;
 
   const failure = (input: string, error: unknown): FilingRecord => {
     const record = emptyRecord();
@@ -157,9 +220,9 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
   const listCompany = async (input: string): Promise<Entry[]> => {
     let company: ResolvedCompany;
     try {
-      company = await client.resolveCompany(input);
-      const refs = await client.listCompanyFilings(company, query);
-      return refs.map((ref) => ({ ref }));
+      company = await client.resolveCompany(input, call);
+      const { refs, rejected } = await client.scanCompanyFilings(company, query, call);
+      return [...refs.map((ref) => ({ ref })), ...rejected.map((row) => ({ failed: rejectedRecord(row) }))];
     } catch (error) {
       if (signal?.aborted) throw reasonOf(signal);
       return [{ failed: failure(input, error) }];
@@ -174,13 +237,13 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
     const main = extractMdna(document, { form: ref.formType });
     if (main.status === 'found') return { mdna: main.text, status: 'found' };
     if (main.status !== 'incorporated-by-reference') return { mdna: null, status: 'not-found' };
-    const index = await client.fetchFilingIndex(ref);
+    const index = await client.fetchFilingIndex(ref, call);
     const names = exhibit13Candidates(index);
     // Older filings ship every exhibit inside the full submission text file, as an EX-13 block
     // that the extractor picks out itself.
     if (names.length === 0) names.push(`${normalizeAccession(ref.accessionNumber)}.txt`);
     for (const name of names) {
-      const exhibit = await client.fetchDocument(ref, name);
+      const exhibit = await client.fetchDocument(ref, name, call);
       let found: MdnaResult;
       try {
         found = extractMdna(exhibit, { form: 'EX-13' });
@@ -205,7 +268,7 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
     record.accession_number = ref.accessionNumber;
     record.url = ref.url;
     try {
-      const document = await client.fetchDocument(ref);
+      const document = await client.fetchDocument(ref, call);
       const { mdna, status } = await mdnaOf(ref, document);
       record.mdna = mdna;
       record.mdna_status = status;
@@ -220,16 +283,53 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
     return record;
   };
 
+  const report = (record: FilingRecord, done: number, total: number): void => {
+    const progress: EdgarProgressEvent = {
+      type: 'filing',
+      done,
+      total,
+      accessionNumber: record.accession_number ?? '',
+      error: record.error,
+    };
+    onProgress?.(progress);
+  };
+
   return {
     async *[Symbol.asyncIterator](): AsyncGenerator<FilingRecord> {
       const listed = await Promise.all(query.tickersOrCiks.map(listCompany));
+      if (signal?.aborted) throw reasonOf(signal);
       const entries = listed.flat();
       const total = entries.length;
+      const startTask = (i: number): Promise<FilingRecord> => {
+        const entry = entries[i]!;
+        return 'failed' in entry ? Promise.resolve(entry.failed) : processFiling(entry.ref);
+      };
+      if (order === 'as-completed') {
+        const running = new Map<number, Promise<{ i: number; record: FilingRecord }>>();
+        let next = 0;
+        const fill = (): void => {
+          while (next < total && running.size < window) {
+            const i = next++;
+            const task = startTask(i).then((record) => ({ i, record }));
+            task.catch(() => {});
+            running.set(i, task);
+          }
+        };
+        fill();
+        for (let done = 1; running.size > 0; done++) {
+          if (signal?.aborted) throw reasonOf(signal);
+          const { i, record } = await Promise.race(running.values());
+          running.delete(i);
+          fill();
+          report(record, done, total);
+          yield record;
+        }
+        return;
+      }
       const tasks: Promise<FilingRecord>[] = [];
       const start = (upTo: number): void => {
         while (tasks.length < Math.min(upTo, total)) {
-          const entry = entries[tasks.length]!;
-          const task = 'failed' in entry ? Promise.resolve(entry.failed) : processFiling(entry.ref);
+          const task = startTask(tasks.length);
           // Awaited in order below; this only keeps a later failure from being reported as unhandled.
           task.catch(() => {});
           tasks.push(task);
@@ -239,16 +339,18 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
         if (signal?.aborted) throw reasonOf(signal);
         start(i + window);
         const record = await tasks[i]!;
-        const progress: EdgarProgressEvent = {
-          type: 'filing',
-          done: i + 1,
-          total,
-          accessionNumber: record.accession_number ?? '',
-          error: record.error,
-        };
-        onProgress?.(progress);
+        report(record, i + 1, total);
         yield record;
       }
     },
   };
+}
+
+/** The client options among a loader config. */
+function pickClientOptions(config: LoadEdgarDatasetConfig): EdgarClientOptions {
+  const out: Record<string, unknown> = {};
+  for (const key of EDGAR_CLIENT_OPTION_KEYS) {
+    if (key in config) out[key] = (config as unknown as Record<string, unknown>)[key];
+  }
+  return out as unknown as EdgarClientOptions;
 }

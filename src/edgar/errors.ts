@@ -21,7 +21,11 @@ export interface EdgarHttpErrorDetails {
  * (5xx, reset, timeout, truncated body, rate-limit block) that outlasted the retry policy.
  *
  * Codes: `EDGAR_HTTP_ERROR` (a status or network failure), `EDGAR_RATE_LIMITED` (SEC kept
- * answering 429 or its "Request Rate Threshold Exceeded" page after every pause).
+ * answering 429 or its "Request Rate Threshold Exceeded" page after every pause),
+ * `EDGAR_INVALID_BODY` (every attempt brought a body that is cut short, does not parse, or is an
+ * SEC error page instead of the file), `EDGAR_REDIRECT_OFF_HOST` (a redirect to another host, not
+ * followed), `EDGAR_TOO_MANY_REDIRECTS` (more than 3 hops, or a loop), `EDGAR_WAIT_TOO_LONG`
+ * (SEC asked to wait longer than `retry.maxWaitMs`; `retryAfter` says how long).
  *
  * @example
  * ```ts
@@ -74,18 +78,34 @@ export class EdgarHttpError extends FinTabTextError {
 export class EdgarCacheMissError extends FinTabTextError {
   /** The SEC URL that was not cached. */
   readonly url: string;
+  /** The cache file of the URL, when the store names one; otherwise `null`. */
+  readonly file: string | null;
+  /** `true` when an entry was there but failed its digest or validation check. */
+  readonly damaged: boolean;
 
   /**
    * @param url - The SEC URL that was not cached.
    * @param cacheDir - The cache folder that was searched, or `null` when caching is off.
+   * @param details - The entry's `file` and whether it was there but `damaged`.
    */
-  constructor(url: string, cacheDir: string | null) {
+  constructor(
+    url: string,
+    cacheDir: string | null,
+    details: { readonly file?: string | null; readonly damaged?: boolean } = {},
+  ) {
+    const file = details.file ?? null;
+    const damaged = details.damaged === true;
+    const where = cacheDir === null ? ' (caching is off: cacheDir is false)' : ` at ${cacheDir}`;
+    const what = damaged
+      ? `the cached copy of ${url} is damaged (its SHA-256 digest or content check failed)${file === null ? '' : `: ${file}`}; it is not used`
+      : `${url} is not in the cache${where}${file === null ? '' : ` (no file ${file})`}`;
     super(
-      `offline mode: ${url} is not in the cache${cacheDir === null ? ' (caching is off: cacheDir is false)' : ` at ${cacheDir}`}. ` +
-        'Run once online with the same cacheDir to fill it, e.g. ' +
+      `offline mode: ${what}. Run once online with the same cacheDir to fetch it again, e.g. ` +
         "new EdgarClient({ userAgent: 'Acme Research jane@acme.com', offline: false }).",
       { code: 'EDGAR_OFFLINE_CACHE_MISS' },
     );
     this.url = url;
+    this.file = file;
+    this.damaged = damaged;
   }
 }

@@ -115,7 +115,43 @@ export function parseSubmissions(json: unknown, cik: string): Submissions {
 }
 
 /**
- * Rows of columnar filing arrays matching forms and an inclusive date range.
+ * A row of a submissions record that matched the query's forms but cannot be a filing
+ * reference: a malformed accession number, document name or date. It becomes one record with
+ * `error` in the data-set loader; the company's other filings load.
+ */
+export interface RejectedFiling {
+  /** 10-digit CIK of the company. */
+  readonly cik: string;
+  /** The company's ticker, or `null`. */
+  readonly ticker: string | null;
+  /** Company name. */
+  readonly company: string;
+  /** The row's form type. */
+  readonly formType: string;
+  /** The row's filing date as SEC gave it (may be the malformed value), or `null`. */
+  readonly filingDate: string | null;
+  /** The row's accession number as SEC gave it (may be the malformed value), or `null`. */
+  readonly accessionNumber: string | null;
+  /** What is wrong with the row. */
+  readonly reason: string;
+}
+
+/** `true` for a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (match === null) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+const ROW_DOCUMENT = /^(?!\.{1,2}$)[^/\\?#\0\s][^/\\?#\0]*$/;
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * Rows of columnar filing arrays matching forms and an inclusive date range, each row checked on
+ * its own: a row with a malformed accession number, document name or date is rejected with its
+ * reason, and never stops the other rows.
  *
  * @param columns - `filings.recent` or a `files[]` page.
  * @param base - Company fields copied into every row.
@@ -123,6 +159,88 @@ export function parseSubmissions(json: unknown, cik: string): Submissions {
  * @param start - First filing date, inclusive.
  * @param end - Last filing date, inclusive.
  * @param wwwBase - Base of the SEC URLs written into `url`.
+ * @returns The filing references and the rejected rows, in SEC's order.
+ */
+export function scanColumns(
+  columns: SubmissionColumns,
+  base: { readonly cik: string; readonly ticker: string | null; readonly company: string },
+  forms: ReadonlySet<string>,
+  start: string,
+  end: string,
+  wwwBase: string,
+): { refs: FilingRef[]; rejected: RejectedFiling[] } {
+  const refs: FilingRef[] = [];
+  const rejected: RejectedFiling[] = [];
+  const root = (columns ?? {}) as Record<string, unknown>;
+  const column = (name: string): readonly unknown[] =>
+    Array.isArray(root[name]) ? (root[name] as unknown[]) : [];
+  const accessions = column('accessionNumber');
+  const formColumn = column('form');
+  const dates = column('filingDate');
+  const reports = column('reportDate');
+  const documents = column('primaryDocument');
+  for (let i = 0; i < accessions.length; i++) {
+    const form = text(formColumn[i]) ?? '';
+    if (!forms.has(form)) continue;
+    const filingDate = text(dates[i]);
+    const rawAccession = text(accessions[i]);
+    const reject = (reason: string): void => {
+      rejected.push({ ...base, formType: form, filingDate, accessionNumber: rawAccession, reason });
+    };
+    if (!isCalendarDate(filingDate)) {
+      reject(
+        `submissions row ${i}: filing date ${JSON.stringify(dates[i] ?? null)} is not a date YYYY-MM-DD`,
+      );
+      continue;
+    }
+    if (filingDate < start || filingDate > end) continue;
+    let accessionNumber: string;
+    try {
+      accessionNumber = normalizeAccession(rawAccession ?? '');
+    } catch {
+      reject(
+        `submissions row ${i}: accession number ${JSON.stringify(accessions[i] ?? null)} is not 18 digits like '0000320193-23-000077'`,
+      );
+      continue;
+    }
+    const primary = documents[i];
+    if (
+      primary !== undefined &&
+      primary !== '' &&
+      (typeof primary !== 'string' || !ROW_DOCUMENT.test(primary))
+    ) {
+      reject(
+        `submissions row ${i}: primary document ${JSON.stringify(primary)} is not a file name inside the filing folder`,
+      );
+      continue;
+    }
+    const report = reports[i];
+    if (report !== undefined && report !== '' && !isCalendarDate(report)) {
+      reject(`submissions row ${i}: report date ${JSON.stringify(report)} is not a date YYYY-MM-DD`);
+      continue;
+    }
+    const primaryDocument = typeof primary === 'string' && primary !== '' ? primary : null;
+    const folder = filingFolderPath(base.cik, accessionNumber);
+    refs.push({
+      cik: base.cik,
+      ticker: base.ticker,
+      company: base.company,
+      formType: form,
+      filingDate,
+      reportDate: typeof report === 'string' && report !== '' ? report : null,
+      accessionNumber,
+      primaryDocument,
+      url: `${wwwBase}${folder}/${encodeURIComponent(primaryDocument ?? `${accessionNumber}.txt`)}`,
+    });
+  }
+  return { refs, rejected };
+}
+
+/**
+ * The filing references of {@link scanColumns}, without the rejected rows (rows that cannot be
+ * filings are left out).
+ *
+ * @returns The filing references, in SEC's order.
  */
 export function filterColumns(
   columns: SubmissionColumns,
@@ -132,30 +250,7 @@ export function filterColumns(
   end: string,
   wwwBase: string,
 ): FilingRef[] {
-  const out: FilingRef[] = [];
-  const accessions = columns.accessionNumber ?? [];
-  for (let i = 0; i < accessions.length; i++) {
-    const form = columns.form?.[i] ?? '';
-    const filingDate = columns.filingDate?.[i] ?? '';
-    if (!forms.has(form) || filingDate < start || filingDate > end) continue;
-    const accessionNumber = normalizeAccession(accessions[i]!);
-    const primary = columns.primaryDocument?.[i];
-    const primaryDocument = primary === undefined || primary === '' ? null : primary;
-    const folder = filingFolderPath(base.cik, accessionNumber);
-    const report = columns.reportDate?.[i];
-    out.push({
-      cik: base.cik,
-      ticker: base.ticker,
-      company: base.company,
-      formType: form,
-      filingDate,
-      reportDate: report === undefined || report === '' ? null : report,
-      accessionNumber,
-      primaryDocument,
-      url: `${wwwBase}${folder}/${primaryDocument ?? `${accessionNumber}.txt`}`,
-    });
-  }
-  return out;
+  return scanColumns(columns, base, forms, start, end, wwwBase).refs;
 }
 
 /** Parse `index.json` of a filing folder. */

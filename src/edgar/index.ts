@@ -15,6 +15,7 @@ export {
   readBulkArchive,
 } from './bulk.js';
 export {
+  bodyDigest,
   cacheFilePath,
   createFileCache,
   defaultCacheDir,
@@ -25,10 +26,13 @@ export {
 } from './cache.js';
 export {
   type CompanyFacts,
+  type EdgarCallOptions,
   EdgarClient,
+  type EdgarGetOptions,
   type EdgarHost,
   type FilingLocator,
   type ListFilingsQuery,
+  MAX_REDIRECTS,
   type NormalizedFilingsQuery,
   normalizeFilingsQuery,
   type ResolvedCompany,
@@ -40,10 +44,18 @@ export {
   type FilingMdnaStatus,
   type FilingRecord,
   type LoadEdgarDatasetConfig,
+  type LoadEdgarDatasetOrder,
   loadEdgarDataset,
 } from './dataset.js';
 export { EdgarCacheMissError, EdgarHttpError, type EdgarHttpErrorDetails } from './errors.js';
-export type { FilingIndex, FilingIndexItem, FilingRef, SubmissionColumns, Submissions } from './filings.js';
+export type {
+  FilingIndex,
+  FilingIndexItem,
+  FilingRef,
+  RejectedFiling,
+  SubmissionColumns,
+  Submissions,
+} from './filings.js';
 export {
   FULL_TEXT_SEARCH_MAX_HITS,
   FULL_TEXT_SEARCH_PAGE_SIZE,
@@ -61,6 +73,7 @@ export {
 } from './full-text-search.js';
 export {
   defaultEdgarOptions,
+  EDGAR_CLIENT_OPTION_KEYS,
   type EdgarBaseUrls,
   type EdgarClientOptions,
   type ResolvedEdgarOptions,
@@ -73,12 +86,18 @@ export {
   createRateLimiter,
   type RateLimiter,
   type RateLimiterOptions,
+  type RateLimitTicket,
   SEC_MAX_REQUESTS_PER_SECOND,
 } from './rate-limiter.js';
 export {
-  axiosTransport,
   type EdgarTransport,
   type EdgarTransportRequest,
   type EdgarTransportResponse,
   fetchTransport,
 } from './transport.js';
+export {
+  documentProblem,
+  recognizeSecErrorPage,
+  type SecErrorPage,
+  type SecErrorPageKind,
+} from './validate.js';

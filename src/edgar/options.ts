@@ -1,10 +1,11 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { checkOptions } from '../options/index.js';
 import { createFileCache, defaultCacheDir, type EdgarCacheStore } from './cache.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { EdgarProgressEvent } from './progress.js';
 import { createRateLimiter, type RateLimiter, validateCap } from './rate-limiter.js';
-import { axiosTransport, type EdgarTransport } from './transport.js';
+import { type EdgarTransport, fetchTransport } from './transport.js';
 
 /** Base URLs of SEC's two hosts; point them at a mirror or a test server. */
 export interface EdgarBaseUrls {
@@ -43,6 +44,14 @@ export interface RetryPolicy {
    * @default 3
    */
   readonly maxRateLimitPauses: number;
+  /**
+   * The longest single wait the client accepts: a `Retry-After` (on 429, 503 or SEC's block page)
+   * or a rate-limit pause. A longer one is not slept: the request fails at once with an
+   * `EdgarHttpError` of code `EDGAR_WAIT_TOO_LONG` saying what SEC asked for. Must be at least
+   * `blockPauseMs`. The default covers SEC's 10-minute block with room to spare.
+   * @default 900000 (15 minutes)
+   */
+  readonly maxWaitMs: number;
 }
 
 /** Options of {@link EdgarClient}. Every field but `userAgent` has a default. */
@@ -92,7 +101,7 @@ export interface EdgarClientOptions {
   readonly baseUrls?: Partial<EdgarBaseUrls>;
   /**
    * The HTTP seam.
-   * @default axiosTransport
+   * @default fetchTransport
    */
   readonly transport?: EdgarTransport;
   /**
@@ -112,7 +121,7 @@ export interface EdgarClientOptions {
   readonly onProgress?: (event: EdgarProgressEvent) => void;
   /**
    * Retry policy for transient failures; unset fields take the defaults.
-   * @default { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30000, maxRateLimitPauses: 3 }
+   * @default { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30000, maxRateLimitPauses: 3, maxWaitMs: 900000 }
    */
   readonly retry?: Partial<RetryPolicy>;
   /**
@@ -149,10 +158,53 @@ export const defaultEdgarOptions: Readonly<{
   cacheTtlMs: 24 * 60 * 60 * 1000,
   offline: false,
   baseUrls: Object.freeze({ www: 'https://www.sec.gov', data: 'https://data.sec.gov' }),
-  retry: Object.freeze({ maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, maxRateLimitPauses: 3 }),
+  retry: Object.freeze({
+    maxAttempts: 5,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxRateLimitPauses: 3,
+    maxWaitMs: 15 * 60 * 1000,
+  }),
   blockPauseMs: 10 * 60 * 1000,
   timeoutMs: 60_000,
 });
+
+/**
+ * The keys {@link EdgarClientOptions} accepts, for the option checker (an unknown key throws
+ * with a did-you-mean).
+ *
+ * @example
+ * ```ts
+ * import { EDGAR_CLIENT_OPTION_KEYS } from 'fin-tabtext/edgar';
+ * EDGAR_CLIENT_OPTION_KEYS.includes('maxRequestsPerSecond'); // true
+ * ```
+ */
+export const EDGAR_CLIENT_OPTION_KEYS: readonly (keyof EdgarClientOptions)[] = Object.freeze([
+  'userAgent',
+  'maxRequestsPerSecond',
+  'concurrency',
+  'cacheDir',
+  'cacheStore',
+  'cacheTtlMs',
+  'offline',
+  'baseUrls',
+  'transport',
+  'limiter',
+  'signal',
+  'onProgress',
+  'retry',
+  'blockPauseMs',
+  'timeoutMs',
+  'clock',
+] as const);
+const RETRY_KEYS: readonly (keyof RetryPolicy)[] = [
+  'maxAttempts',
+  'baseDelayMs',
+  'maxDelayMs',
+  'maxRateLimitPauses',
+  'maxWaitMs',
+];
+const BASE_URL_KEYS: readonly (keyof EdgarBaseUrls)[] = ['www', 'data'];
 
 /** Options after defaults are applied. */
 export interface ResolvedEdgarOptions {
@@ -173,16 +225,43 @@ export interface ResolvedEdgarOptions {
 }
 
 const EXAMPLE_CALL = "new EdgarClient({ userAgent: 'Acme Research jane@acme.com' })";
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const TOP_LEVEL = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+const CONTROL_NAMES: Readonly<Record<number, string>> = {
+  0: 'NUL',
+  9: 'TAB',
+  10: 'LF',
+  13: 'CR',
+  127: 'DEL',
+};
+
+/** Why `candidate` is not an email address, or `null` when it is one. */
+function emailProblem(candidate: string): string | null {
+  const at = candidate.lastIndexOf('@');
+  const local = candidate.slice(0, at);
+  const domain = candidate.slice(at + 1);
+  if (at <= 0 || !LOCAL_PART.test(local) || local.length > 64) return `the part before '@' is not valid`;
+  const labels = domain.split('.');
+  if (labels.length < 2) return 'the domain has no dot';
+  const bad = labels.find((label) => !DOMAIN_LABEL.test(label));
+  if (bad !== undefined) {
+    return `the domain label '${bad}' is not valid (letters, digits and inner hyphens only)`;
+  }
+  if (!TOP_LEVEL.test(labels[labels.length - 1]!))
+    return `'${labels[labels.length - 1]}' is not a top-level domain`;
+  return null;
+}
 
 /**
  * Check a User-Agent against SEC's fair-access policy: it must hold a name (or company) and a
- * contact email.
+ * valid contact email, and be sendable as an HTTP header: printable ASCII, no control
+ * characters (a CR or LF would split the header).
  *
  * @param userAgent - The value to check.
  * @returns The trimmed User-Agent.
- * @throws {InvalidArgumentError} (field `userAgent`) naming what is missing and showing a
- *   correct call.
+ * @throws {InvalidArgumentError} (field `userAgent`) naming what is missing or wrong and showing
+ *   a correct call.
  * @example
  * ```ts
  * import { validateUserAgent } from 'fin-tabtext/edgar';
@@ -201,15 +280,46 @@ export function validateUserAgent(userAgent: unknown): string {
     );
   }
   const trimmed = userAgent.trim();
-  const email = EMAIL.exec(trimmed);
-  if (email === null) {
+  const control = /[\u0000-\u001f\u007f]/.exec(trimmed);
+  if (control !== null) {
+    const code = control[0].charCodeAt(0);
+    const name = CONTROL_NAMES[code] ?? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new InvalidArgumentError(
+      'userAgent',
+      `options.userAgent ${JSON.stringify(trimmed)} contains the control character ${name} at position ${control.index}; ` +
+        `a User-Agent is one line of printable ASCII: ${EXAMPLE_CALL}.`,
+    );
+  }
+  const nonAscii = /[^\x20-\x7e]/.exec(trimmed);
+  if (nonAscii !== null) {
+    throw new InvalidArgumentError(
+      'userAgent',
+      `options.userAgent '${trimmed}' contains '${nonAscii[0]}' at position ${nonAscii.index}; HTTP header values ` +
+        `must be printable ASCII, so spell names without accents: ${EXAMPLE_CALL}.`,
+    );
+  }
+  const candidates = trimmed
+    .split(/[\s,;()<>[\]"]+/)
+    .map((token) => token.replace(/^mailto:/i, '').replace(/\.+$/, ''))
+    .filter((token) => token.includes('@'));
+  for (const candidate of candidates) {
+    const problem = emailProblem(candidate);
+    if (problem !== null) {
+      throw new InvalidArgumentError(
+        'userAgent',
+        `options.userAgent '${trimmed}': '${candidate}' is not a valid email address (${problem}). ${policy}: ${EXAMPLE_CALL}.`,
+      );
+    }
+  }
+  if (candidates.length === 0) {
     throw new InvalidArgumentError(
       'userAgent',
       `options.userAgent '${trimmed}' has no contact email. ${policy}: ${EXAMPLE_CALL}.`,
     );
   }
-  const rest = trimmed.replace(email[0], ' ');
-  if (!/[A-Za-z]{2,}/.test(rest)) {
+  let rest = trimmed;
+  for (const candidate of candidates) rest = rest.replace(candidate, ' ');
+  if (!/[A-Za-z]{2,}/.test(rest.replace(/mailto:/gi, ' '))) {
     throw new InvalidArgumentError(
       'userAgent',
       `options.userAgent '${trimmed}' has an email but no name or company. ${policy}: ${EXAMPLE_CALL}.`,
@@ -281,6 +391,9 @@ export function resolveEdgarOptions(
       `EdgarClient needs an options object, got ${describeType(options)}: ${EXAMPLE_CALL}.`,
     );
   }
+  checkOptions('EdgarClient', options, EDGAR_CLIENT_OPTION_KEYS);
+  checkOptions('EdgarClient', options.retry, RETRY_KEYS, 'options.retry');
+  checkOptions('EdgarClient', options.baseUrls, BASE_URL_KEYS, 'options.baseUrls');
   const userAgent = validateUserAgent(options.userAgent);
   const d = defaultEdgarOptions;
   const clock = options.clock ?? systemClock;
@@ -305,7 +418,15 @@ export function resolveEdgarOptions(
       retryIn.maxRateLimitPauses ?? d.retry.maxRateLimitPauses,
       'retry.maxRateLimitPauses',
     ),
+    maxWaitMs: nonNegative(retryIn.maxWaitMs ?? d.retry.maxWaitMs, 'retry.maxWaitMs'),
   };
+  if (blockPauseMs > retry.maxWaitMs) {
+    throw new InvalidArgumentError(
+      'blockPauseMs',
+      `blockPauseMs (${blockPauseMs}) is longer than retry.maxWaitMs (${retry.maxWaitMs}), so every block would fail; ` +
+        "raise retry.maxWaitMs, e.g. new EdgarClient({ userAgent: 'Acme Research jane@acme.com', blockPauseMs: 600000, retry: { maxWaitMs: 900000 } }).",
+    );
+  }
   let cacheStore: EdgarCacheStore | null;
   if (options.cacheStore !== undefined) cacheStore = options.cacheStore;
   else if (options.cacheDir === false) cacheStore = null;
@@ -338,7 +459,7 @@ export function resolveEdgarOptions(
     cacheTtlMs,
     offline,
     baseUrls,
-    transport: options.transport ?? axiosTransport,
+    transport: options.transport ?? fetchTransport,
     limiter,
     signal: options.signal,
     onProgress: options.onProgress,

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheFilePath, createFileCache, defaultCacheDir, resourceKind } from '../../src/edgar/index.js';
+import {
+  bodyDigest,
+  cacheFilePath,
+  createFileCache,
+  defaultCacheDir,
+  resourceKind,
+} from '../../src/edgar/index.js';
 import { readFixtureBytes } from '../support/fixtures.js';
 
 let dir: string;
@@ -94,6 +100,22 @@ describe('createFileCache', () => {
     expect(await cache.get(url)).toBeUndefined();
     await cache.set({ url, storedAt: 2, body });
     expect((await cache.get(url))?.storedAt).toBe(2);
+  });
+
+  it('stores the SHA-256 of the body, computing it for an entry seeded without one', async () => {
+    const cache = createFileCache(dir);
+    const body = readFixtureBytes('sec-json/submissions_CIK0000320193.json.gz');
+    await cache.set({ url, storedAt: 1, body });
+    expect((await cache.get(url))?.sha256).toBe(bodyDigest(body));
+    expect(bodyDigest(body)).toMatch(/^[0-9a-f]{64}$/);
+    const header = JSON.parse(
+      (await readFile(join(dir, ...cacheFilePath(url)))).toString('latin1').split('\n')[0]!,
+    );
+    expect(header).toEqual({ url, storedAt: 1, bytes: body.length, sha256: bodyDigest(body) });
+    // a digest given by the writer is stored as given: the reader (the client) checks it
+    await cache.set({ url, storedAt: 2, body, sha256: 'f'.repeat(64) });
+    expect((await cache.get(url))?.sha256).toBe('f'.repeat(64));
+    expect(cache.pathOf?.(url)).toBe(join(dir, ...cacheFilePath(url)));
   });
 
   it('ignores temporary files left by a killed writer', async () => {

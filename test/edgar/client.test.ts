@@ -6,6 +6,8 @@ import {
   EdgarHttpError,
   type EdgarProgressEvent,
   fetchTransport,
+  loadEdgarDataset,
+  normalizeFilingsQuery,
 } from '../../src/edgar/index.js';
 import { FinTabTextError, InvalidArgumentError } from '../../src/errors/index.js';
 import { type EdgarTestServer, startEdgarServer } from '../support/edgar-server.js';
@@ -88,8 +90,78 @@ describe('EdgarClient options', () => {
   });
 });
 
+describe('option checker (did-you-mean) on every EDGAR options object', () => {
+  const fields = (fn: () => unknown): { field: string; message: string } => {
+    try {
+      fn();
+    } catch (error) {
+      const e = error as InvalidArgumentError;
+      return { field: e.field, message: e.message };
+    }
+    throw new Error('expected a throw');
+  };
+
+  it('EdgarClient names the misspelt option and the right one', () => {
+    const base = { userAgent: USER_AGENT, cacheDir: false as const };
+    expect(fields(() => new EdgarClient({ ...base, maxRequestPerSecond: 5 } as never))).toEqual({
+      field: 'options.maxRequestPerSecond',
+      message:
+        "EdgarClient: unknown option 'options.maxRequestPerSecond'. Did you mean 'maxRequestsPerSecond'?",
+    });
+    expect(fields(() => new EdgarClient({ ...base, retry: { maxAttempt: 2 } } as never)).message).toMatch(
+      /'options\.retry\.maxAttempt'\. Did you mean 'maxAttempts'\?/,
+    );
+    expect(
+      fields(() => new EdgarClient({ ...base, baseUrls: { wwww: 'http://x' } } as never)).message,
+    ).toMatch(/Did you mean 'www'\?/);
+    expect(fields(() => new EdgarClient({ ...base, blockPauseMs: 3_600_000 })).message).toMatch(
+      /blockPauseMs \(3600000\) is longer than retry\.maxWaitMs \(900000\)/,
+    );
+  });
+
+  it('loadEdgarDataset, and every client method’s { signal } options', async () => {
+    expect(
+      fields(() =>
+        loadEdgarDataset({ userAgent: USER_AGENT, cacheDir: false, tickerOrCiks: 'AAPL' } as never),
+      ),
+    ).toMatchObject({
+      field: 'config.tickerOrCiks',
+      message: expect.stringMatching(/Did you mean 'tickersOrCiks'\?/),
+    });
+    expect(
+      fields(() =>
+        loadEdgarDataset({
+          userAgent: USER_AGENT,
+          cacheDir: false,
+          tickersOrCiks: 'AAPL',
+          order: 'completed',
+        } as never),
+      ).message,
+    ).toMatch(/config\.order must be one of 'input', 'as-completed', got 'completed'/);
+    const client = testClient(server);
+    await expect(client.getJson(APPLE_SUBMISSIONS, 'data', { signl: undefined } as never)).rejects.toThrow(
+      /getJson: unknown option 'options\.signl'\. Did you mean 'signal'\?/,
+    );
+    await expect(client.listFilings({ tickersOrCiks: 'AAPL' }, { sgnal: 1 } as never)).rejects.toThrow(
+      /Did you mean 'signal'\?/,
+    );
+    await expect(client.companyFacts('SNOW', { signal: 'no' } as never)).rejects.toThrow(
+      /must be an AbortSignal/,
+    );
+    expect(
+      fields(() =>
+        client.fetchDocument({ cik: '1', accessionNumber: '0000000001-24-000001' }, { sginal: 1 } as never),
+      ).message,
+    ).toMatch(/fetchDocument: unknown option 'options\.sginal'/);
+    expect(
+      fields(() => normalizeFilingsQuery({ tickersOrCiks: 'AAPL', formType: '10-K' } as never)).message,
+    ).toMatch(/normalizeFilingsQuery: unknown option 'query\.formType'\. Did you mean 'formTypes'\?/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('EdgarClient requests', () => {
-  it('declares the User-Agent, asks for gzip and decompresses it (axios and fetch transports)', async () => {
+  it('declares the User-Agent, asks for gzip and decompresses it (default and explicit fetch transport)', async () => {
     for (const transport of [undefined, fetchTransport]) {
       server.clearRequests();
       const client = testClient(server, transport === undefined ? {} : { transport });
@@ -203,6 +275,25 @@ describe('EdgarClient requests', () => {
     expect(facts.entityName).toBe('SNOWFLAKE INC.');
     expect(Object.keys(facts.facts)).toContain('us-gaap');
     expect(() => client.fetchDocument(mcd, '../../etc/passwd')).toThrow(/file name/);
+  });
+
+  it('shares one request between concurrent callers of the same URL and check', async () => {
+    const client = testClient(server);
+    const [a, b, c] = await Promise.all([
+      client.submissions('320193'),
+      client.submissions('0000320193'),
+      client.submissions(320193),
+    ]);
+    expect(a).toEqual(b);
+    expect(b).toEqual(c);
+    expect(server.requests.map((r) => r.path)).toEqual([APPLE_SUBMISSIONS]);
+    // a caller's own check is its own load
+    server.clearRequests();
+    await Promise.all([
+      client.getJson(APPLE_SUBMISSIONS, 'data', { validate: () => {} }),
+      client.getJson(APPLE_SUBMISSIONS, 'data'),
+    ]);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('gives a typed error at once for a status that retrying cannot fix', async () => {

@@ -7,7 +7,10 @@ import type { EdgarTestServer } from '../support/edgar-server.js';
 export const USER_AGENT = 'fin-tabtext tests tests@example.com';
 
 /** A client pointed at the test server, no cache unless given, fast retries. */
-export function testClient(server: EdgarTestServer, options: Partial<EdgarClientOptions> = {}): EdgarClient {
+export function testClient(
+  server: Pick<EdgarTestServer, 'baseUrls'>,
+  options: Partial<EdgarClientOptions> = {},
+): EdgarClient {
   return new EdgarClient({
     userAgent: USER_AGENT,
     baseUrls: server.baseUrls,

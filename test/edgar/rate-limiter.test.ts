@@ -93,3 +93,46 @@ describe('createRateLimiter', () => {
     expect(createRateLimiter().maxRequestsPerSecond).toBe(9);
   });
 });
+
+describe('createRateLimiter tickets (what EdgarClient uses)', () => {
+  it('spaces each grant more than a second after the answer of the request cap places back', async () => {
+    const limiter = createRateLimiter({ maxRequestsPerSecond: 10 });
+    const grants: number[] = [];
+    const answers: number[] = [];
+    await Promise.all(
+      Array.from({ length: 25 }, async (_, i) => {
+        const ticket = await limiter.acquireTicket!();
+        grants[i] = performance.timeOrigin + performance.now();
+        // a slow answer: 250 ms after the grant
+        await new Promise((r) => setTimeout(r, 250));
+        answers[i] = performance.timeOrigin + performance.now();
+        ticket.answered();
+      }),
+    );
+    // grants are FIFO, so index order is grant order
+    for (let k = 10; k < 25; k++) expect(grants[k]! - answers[k - 10]!).toBeGreaterThanOrEqual(1000);
+    // without the answers the span rule alone would have allowed 10 per 1035 ms
+    expect(grants[24]! - grants[0]!).toBeGreaterThan(2 * 1250);
+  }, 20_000);
+
+  it('takes an unanswered request as arrived after maxArrivalDelayMs, so one hung request cannot stall the rest', async () => {
+    const clock = virtualClock();
+    const limiter = createRateLimiter({ maxRequestsPerSecond: 10, maxArrivalDelayMs: 200, clock });
+    const grants: number[] = [];
+    await Promise.all(
+      Array.from({ length: 21 }, () =>
+        limiter.acquireTicket!().then(() => {
+          grants.push(clock.now());
+        }),
+      ),
+    );
+    for (let k = 10; k < 21; k++) expect(grants[k]! - grants[k - 10]!).toBeGreaterThanOrEqual(1201);
+    expect(grants[20]! - grants[0]!).toBeLessThan(2 * 1201 + 50);
+  });
+
+  it('checks its options with did-you-mean', () => {
+    expect(() => createRateLimiter({ maxRequestPerSecond: 5 } as never)).toThrow(
+      /createRateLimiter: unknown option 'options\.maxRequestPerSecond'\. Did you mean 'maxRequestsPerSecond'\?/,
+    );
+  });
+});

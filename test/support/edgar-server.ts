@@ -26,7 +26,12 @@ export interface RecordedRequest {
   outcome: number | 'reset' | 'truncated' | 'pending';
   /** The injected fault, or `null`. */
   readonly fault: Fault['kind'] | null;
+  /** When the response ended or the connection closed (epoch ms), or `null` while in flight. */
+  finished?: number | null;
 }
+
+/** SEC error pages the server can answer with (the real rate page, and its siblings). */
+export type SecPageName = 'rate-threshold' | 'undeclared-tool' | 'service-unavailable';
 
 /** A fault to inject instead of the normal answer. */
 export type Fault =
@@ -47,7 +52,23 @@ export type Fault =
   /** Answer normally after `delayMs`. */
   | { readonly kind: 'slow'; readonly delayMs: number }
   /** Send the headers with the full Content-Length, half the body, then drop the connection. */
-  | { readonly kind: 'truncate' };
+  | { readonly kind: 'truncate' }
+  /**
+   * A gzip body cut at `fraction` (default 0.6) with intact HTTP framing: a Content-Length that
+   * matches the cut bytes, or chunked encoding with its final chunk. Only gzip can show the cut.
+   */
+  | {
+      readonly kind: 'truncate-gzip';
+      readonly fraction?: number;
+      readonly framing?: 'content-length' | 'chunked';
+    }
+  /** One of SEC's error pages with status 200 (or `status`) instead of the file. */
+  | { readonly kind: 'error-page'; readonly page: SecPageName; readonly status?: number }
+  /**
+   * A redirect (302 unless `status`) to `location`: a path on this server (`/www/...`), or an
+   * absolute URL of another host.
+   */
+  | { readonly kind: 'redirect'; readonly location: string; readonly status?: number };
 
 interface Injection {
   readonly fault: Fault;
@@ -75,6 +96,8 @@ export interface EdgarTestServer {
   route(host: EdgarHostName, path: string, body: Buffer | string, options?: { gzipped?: boolean }): void;
   /** Forget recorded requests. */
   clearRequests(): void;
+  /** Drop every injected fault not yet used up. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -167,6 +190,26 @@ export function buildFilingIndex(
 }
 
 const RATE_PAGE = (): string => readFixture('sec-json/sec_rate_exceeded_page.html');
+
+/**
+ * SEC's error pages. The rate page is the real one (fixture); the others are built from it
+ * with the titles and headings SEC uses for them ("Your Request Originates from an Undeclared
+ * Automated Tool", "Service Unavailable"), as reported by users of SEC's site.
+ */
+export function secErrorPage(name: SecPageName): string {
+  const page = RATE_PAGE();
+  if (name === 'rate-threshold') return page;
+  const [title, heading] =
+    name === 'undeclared-tool'
+      ? [
+          'SEC.gov | Your Request Originates from an Undeclared Automated Tool',
+          'Your Request Originates from an Undeclared Automated Tool',
+        ]
+      : ['SEC.gov | Service Unavailable', 'Service Unavailable'];
+  return page
+    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace(/<h1>[^<]*<\/h1>/, `<h1>${heading}</h1>`);
+}
 
 function contentTypeOf(path: string): string {
   if (path.endsWith('.json')) return 'application/json';
@@ -265,11 +308,38 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
       res.end(RATE_PAGE());
       return;
     }
+    if (fault?.kind === 'error-page') {
+      const status = fault.status ?? 200;
+      record.outcome = status;
+      res.writeHead(status, { 'Content-Type': 'text/html' });
+      res.end(secErrorPage(fault.page));
+      return;
+    }
+    if (fault?.kind === 'redirect') {
+      const status = fault.status ?? 302;
+      record.outcome = status;
+      res.writeHead(status, { Location: fault.location, 'Content-Type': 'text/html' });
+      res.end(`<html><body>Moved to ${fault.location}</body></html>`);
+      return;
+    }
     const found = record.host === null ? undefined : routes.get(`${record.host}${record.path}`);
     if (found === undefined) {
       record.outcome = 404;
       res.writeHead(404, { 'Content-Type': 'text/html' });
       res.end('<html><body>Not Found</body></html>');
+      return;
+    }
+    if (fault?.kind === 'truncate-gzip') {
+      const cut = found.gzip.subarray(0, Math.floor(found.gzip.length * (fault.fraction ?? 0.6)));
+      record.outcome = 'truncated';
+      const framing: Record<string, string | number> =
+        fault.framing === 'chunked' ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': cut.length };
+      res.writeHead(200, { 'Content-Type': found.contentType, 'Content-Encoding': 'gzip', ...framing });
+      if (fault.framing === 'chunked') {
+        // several chunks, then the terminating zero-length chunk: the framing is complete
+        for (let i = 0; i < cut.length; i += 16_384) res.write(cut.subarray(i, i + 16_384));
+        res.end();
+      } else res.end(cut);
       return;
     }
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -306,9 +376,13 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
       acceptEncoding: req.headers['accept-encoding'],
       outcome: 'pending',
       fault: fault?.kind ?? null,
+      finished: null,
     };
     requests.push(record);
     res.on('error', () => {});
+    res.on('close', () => {
+      record.finished = performance.timeOrigin + performance.now();
+    });
     if (fault?.kind === 'slow') setTimeout(() => serve(req, res, record, null), fault.delayMs);
     else serve(req, res, record, fault);
   });
@@ -332,6 +406,9 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
     clearRequests() {
       requests.length = 0;
     },
+    clearFaults() {
+      injections.length = 0;
+    },
     close() {
       return new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -353,4 +430,116 @@ export function maxPerSecondWindow(times: readonly number[]): number {
     best = Math.max(best, j - i);
   }
   return best;
+}
+
+/** {@link EdgarTestServer} running in a child process: the same faults, asynchronous access. */
+export interface RemoteEdgarServer {
+  readonly origin: string;
+  readonly baseUrls: { readonly www: string; readonly data: string };
+  /** The child's process id. */
+  readonly pid: number;
+  /** Every request so far, in arrival order, with the server's own timestamps. */
+  requests(): Promise<RecordedRequest[]>;
+  inject(fault: Fault, options?: { count?: number; match?: RegExp }): Promise<void>;
+  route(
+    host: EdgarHostName,
+    path: string,
+    body: Buffer | string,
+    options?: { gzipped?: boolean },
+  ): Promise<void>;
+  clearRequests(): Promise<void>;
+  clearFaults(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Start the test server in its own process (`node --import tsx`), so that the times it records
+ * are taken by another process than the client's, the way SEC counts requests at its side.
+ */
+export async function startEdgarServerProcess(): Promise<RemoteEdgarServer> {
+  const { fork } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const worker = fileURLToPath(new URL('./edgar-server-worker.ts', import.meta.url));
+  const child = fork(worker, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  const origin = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`test server process exited with ${code}`)));
+    child.on('message', (raw) => {
+      const message = raw as { ready?: string; id?: number; result?: unknown; error?: string };
+      if (message.ready !== undefined) resolve(message.ready);
+      else if (message.id !== undefined) {
+        const waiter = pending.get(message.id);
+        pending.delete(message.id);
+        if (message.error !== undefined) waiter?.reject(new Error(message.error));
+        else waiter?.resolve(message.result);
+      }
+    });
+  });
+  child.removeAllListeners('exit');
+  const call = (op: string, args?: Record<string, unknown>): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      child.send({ id, op, args });
+    });
+  return {
+    origin,
+    baseUrls: { www: `${origin}/www`, data: `${origin}/data` },
+    pid: child.pid!,
+    requests: () => call('requests') as Promise<RecordedRequest[]>,
+    inject: async (fault, options = {}) => {
+      await call('inject', {
+        fault,
+        count: options.count,
+        match:
+          options.match === undefined
+            ? undefined
+            : { source: options.match.source, flags: options.match.flags },
+      });
+    },
+    route: async (host, path, body, options = {}) => {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      await call('route', { host, path, body: bytes.toString('base64'), gzipped: options.gzipped === true });
+    },
+    clearRequests: async () => {
+      await call('clear');
+    },
+    clearFaults: async () => {
+      await call('clear-faults');
+    },
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      await call('close').catch(() => {});
+      await exited;
+    },
+  };
+}
+
+/**
+ * Keep both cores busy: `count` child processes that spin until stopped, so a test can check the
+ * client under CPU load. Stop them with the returned function (it kills only these children).
+ */
+export async function spinCores(count = 2): Promise<() => Promise<void>> {
+  const { spawn } = await import('node:child_process');
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) { Math.sqrt(Math.random()); }'], { stdio: 'ignore' }),
+  );
+  return async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGKILL');
+          }),
+      ),
+    );
+  };
 }

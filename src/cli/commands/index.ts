@@ -4,6 +4,7 @@ import { datasetCommand } from './dataset.js';
 import { demoCommand } from './demo.js';
 import { fetchCommand } from './fetch.js';
 import { mdnaCommand } from './mdna.js';
+import { queueCommand } from './queue.js';
 import { scoreCommand } from './score.js';
 import { summarizeCommand } from './summarize.js';
 import { tabtextCommand } from './tabtext.js';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   summarizeCommand,
   demoCommand,
   datasetCommand,
+  queueCommand,
 ];
