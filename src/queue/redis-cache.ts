@@ -49,6 +49,8 @@ interface Header {
   readonly url: string;
   readonly storedAt: number;
   readonly bytes: number;
+  /** The body's SHA-256 as the client wrote it; the client checks it on reading. */
+  readonly sha256?: string;
 }
 
 /**
@@ -109,10 +111,17 @@ export function createRedisCache(options: RedisCacheOptions): RedisCacheStore {
       if (header.url !== url || header.bytes !== body.length || typeof header.storedAt !== 'number') {
         return undefined;
       }
-      return { url, storedAt: header.storedAt, body };
+      return header.sha256 === undefined
+        ? { url, storedAt: header.storedAt, body }
+        : { url, storedAt: header.storedAt, body, sha256: header.sha256 };
     },
     async set(entry: EdgarCacheEntry): Promise<void> {
-      const header: Header = { url: entry.url, storedAt: entry.storedAt, bytes: entry.body.length };
+      const header: Header = {
+        url: entry.url,
+        storedAt: entry.storedAt,
+        bytes: entry.body.length,
+        ...(entry.sha256 === undefined ? {} : { sha256: entry.sha256 }),
+      };
       const packed = Buffer.concat([
         Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'),
         await gzipAsync(entry.body, { level }),
