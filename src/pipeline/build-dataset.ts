@@ -322,8 +322,8 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
           const lists = await Promise.all(
             query!.tickersOrCiks.map(async (input): Promise<Entry[]> => {
               try {
-                const company = await client.resolveCompany(input);
-                const refs = await client.listCompanyFilings(company, query!);
+                const company = await client.resolveCompany(input, { signal: runSignal });
+                const refs = await client.listCompanyFilings(company, query!, { signal: runSignal });
                 return refs.map((ref) => ({ ref }));
               } catch (error) {
                 runSignal.throwIfAborted();
@@ -351,7 +351,7 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
               }
               try {
                 runSignal.throwIfAborted();
-                const document = await client.fetchDocument(entry.ref);
+                const document = await client.fetchDocument(entry.ref, { signal: runSignal });
                 fetched++;
                 bytes += Buffer.byteLength(document);
                 items.push({ document, meta: metaOf(entry.ref) });
@@ -390,7 +390,9 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
             ) {
               const companyFacts = await facts.get(ref.cik, async () => {
                 try {
-                  return (await client.companyFacts(ref.cik)) as unknown as CompanyFactsInput;
+                  return (await client.companyFacts(ref.cik, {
+                    signal: runSignal,
+                  })) as unknown as CompanyFactsInput;
                 } catch (_error) {
                   runSignal.throwIfAborted();
                   return null;
@@ -414,12 +416,13 @@ export function buildDataset(config: BuildDatasetConfig): AsyncIterable<FilingRo
           ref: FilingRef,
         ): Promise<FilingRow> => {
           try {
-            const index = await client.fetchFilingIndex(ref);
+            const index = await client.fetchFilingIndex(ref, { signal: runSignal });
             const names = exhibit13Candidates(index);
             // Older filings ship every exhibit inside the full submission text file.
             if (names.length === 0) names.push(`${ref.accessionNumber}.txt`);
             const exhibits: string[] = [];
-            for (const name of names) exhibits.push(await client.fetchDocument(ref, name));
+            for (const name of names)
+              exhibits.push(await client.fetchDocument(ref, name, { signal: runSignal }));
             const [again] = await runRows(
               activePool,
               [{ document: item.document, meta: { ...item.meta, exhibits } }],

@@ -161,8 +161,16 @@ export async function enqueueDataset(
       `${fn}: config.filings must be an array of filings (from client.listFilings), got ${describeType(config.filings)}.`,
     );
   }
-  // The filing query is the config's query fields only (the rest configures the client and rows).
-  const query = config.filings === undefined ? normalizeFilingsQuery(queryOf(config)) : undefined;
+  const query =
+    config.filings === undefined
+      ? normalizeFilingsQuery({
+          tickersOrCiks: config.tickersOrCiks,
+          formTypes: config.formTypes,
+          filingDateStart: config.filingDateStart,
+          filingDateEnd: config.filingDateEnd,
+          includeAmendments: config.includeAmendments,
+        } as ListFilingsQuery)
+      : undefined;
   const row = rowOptionsOf(config);
   pipelineColumns(row); // validates the row options before anything is sent
   const cap = config.maxRequestsPerSecond ?? 9;
@@ -257,14 +265,4 @@ export async function enqueueDataset(
     await queue.close();
     await redis.quit().catch(() => redis.disconnect());
   }
-}
-
-/** The {@link ListFilingsQuery} fields of an enqueue config, without its other settings. */
-function queryOf(config: EnqueueDatasetConfig): ListFilingsQuery {
-  const c = config as unknown as Record<string, unknown>;
-  const query: Record<string, unknown> = {};
-  for (const key of ['tickersOrCiks', 'formTypes', 'filingDateStart', 'filingDateEnd', 'includeAmendments']) {
-    if (c[key] !== undefined) query[key] = c[key];
-  }
-  return query as unknown as ListFilingsQuery;
 }

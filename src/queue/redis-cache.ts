@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { EdgarCacheEntry, EdgarCacheStore } from '../edgar/index.js';
@@ -49,13 +50,13 @@ interface Header {
   readonly url: string;
   readonly storedAt: number;
   readonly bytes: number;
-  /** The body's SHA-256 as the client wrote it; the client checks it on reading. */
-  readonly sha256?: string;
+  /** SHA-256 of the body, which the client checks on reading. */
+  readonly sha256: string;
 }
 
 /**
  * A document cache every machine can share: one Redis key per SEC URL holding a one-line JSON
- * header (`url`, `storedAt`, `bytes`) and the gzip-compressed body. An entry is written with
+ * header (`url`, `storedAt`, `bytes`, `sha256`) and the gzip-compressed body. An entry is written with
  * one `SET`, so it is never half-written; an entry whose header, gzip stream or length does not
  * check out reads as a miss. Filing documents compress about 5-10x; plan Redis memory for
  * your working set, or set `expireMs` (see docs/scaling-out.md for the trade-off against a
@@ -111,16 +112,14 @@ export function createRedisCache(options: RedisCacheOptions): RedisCacheStore {
       if (header.url !== url || header.bytes !== body.length || typeof header.storedAt !== 'number') {
         return undefined;
       }
-      return header.sha256 === undefined
-        ? { url, storedAt: header.storedAt, body }
-        : { url, storedAt: header.storedAt, body, sha256: header.sha256 };
+      return { url, storedAt: header.storedAt, body, sha256: header.sha256 };
     },
     async set(entry: EdgarCacheEntry): Promise<void> {
       const header: Header = {
         url: entry.url,
         storedAt: entry.storedAt,
         bytes: entry.body.length,
-        ...(entry.sha256 === undefined ? {} : { sha256: entry.sha256 }),
+        sha256: entry.sha256 ?? createHash('sha256').update(entry.body).digest('hex'),
       };
       const packed = Buffer.concat([
         Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'),
