@@ -292,8 +292,8 @@ for (const t of coldTools) {
 }
 out.push(
   '',
-  'Python reference, quoted from issue 15 (measured elsewhere, 2026-12-01, the project machine under load, CPU time, same 4.5 MB of filing text): canonical vaderSentiment per sentence + textstat fog 1.4 MB/s; vaderSentiment alone 3.2 MB/s.',
+  'Python reference, quoted (measured elsewhere on 2026-12-01 on a loaded 2-core machine, not in this run; CPU time, the same 4.5 MB of filing text): canonical vaderSentiment per sentence + textstat fog 1.4 MB/s; vaderSentiment alone 3.2 MB/s.',
   '',
-  'Targets (issue 15): warm CPU median >= 25 MB/s (all 11) and >= 40 MB/s (sentiment only); cold import + one 40 KB MD&A <= 150 ms CPU; import of fin-tabtext/score <= 30 ms CPU.',
+  'Targets: warm CPU median >= 25 MB/s (all 11) and >= 40 MB/s (sentiment only); cold import + one 40 KB MD&A <= 150 ms CPU; import of fin-tabtext/score <= 30 ms CPU.',
 );
 process.stdout.write(`${out.join('\n')}\n`);

@@ -18,6 +18,14 @@ import {
   type Submissions,
   scanColumns,
 } from './filings.js';
+import {
+  type FullTextSearchHit,
+  type FullTextSearchOptions,
+  type FullTextSearchQuery,
+  normalizeFullTextSearchQuery,
+  paginateFullTextSearch,
+  parseFullTextSearch,
+} from './full-text-search.js';
 import { type EdgarClientOptions, type ResolvedEdgarOptions, resolveEdgarOptions } from './options.js';
 import { normalizeFormTypes, normalizeTickersOrCiks, validateDateRange } from './query.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -57,13 +65,14 @@ const CALL_KEYS = ['signal'] as const;
 const GET_KEYS = ['signal', 'validate'] as const;
 
 /** SEC's own hosts: cache keys and reported URLs always use these, whatever `baseUrls` says. */
-export const SEC_BASE_URLS: Readonly<{ www: string; data: string }> = Object.freeze({
+export const SEC_BASE_URLS: Readonly<{ www: string; data: string; efts: string }> = Object.freeze({
   www: 'https://www.sec.gov',
   data: 'https://data.sec.gov',
+  efts: 'https://efts.sec.gov',
 });
 
 /** Which SEC host a path lives on. */
-export type EdgarHost = 'www' | 'data';
+export type EdgarHost = 'www' | 'data' | 'efts';
 
 /** Query of {@link EdgarClient.listFilings}. */
 export interface ListFilingsQuery {
@@ -600,6 +609,38 @@ export class EdgarClient {
       validate: checkObject,
     });
     return parseFilingIndex(json);
+  }
+
+  /**
+   * EDGAR full-text search (filings since 2001): every filing whose text matches `query.q`,
+   * once per accession, paging through SEC's answer 100 hits at a time (at most 10,000 hits a
+   * query). Every page goes through the same rate limiter, validation and cache (for
+   * `cacheTtlMs`) as the client's other requests. The results are {@link FilingRef}s plus
+   * `matchedDocuments`, so they feed `buildDataset({ filings })` and `loadEdgarDataset`.
+   *
+   * @param query - `q` (words, or a phrase in double quotes), `forms`, `dateRange`, `ciks`.
+   * @param options - `maxResults` (default 10,000) and `signal`.
+   * @returns An async iterable of filings, most relevant first.
+   * @throws {InvalidArgumentError} for a bad query; {@link EdgarHttpError} when SEC cannot be reached.
+   * @example
+   * ```ts
+   * const client = new EdgarClient({ userAgent: 'Jane Analyst jane@example.com' });
+   * for await (const hit of client.searchFilings({ q: '"going concern"', forms: ['10-K'], dateRange: ['2010-01-01', '2020-12-31'] })) {
+   *   console.log(hit.company, hit.filingDate, hit.url);
+   * }
+   * ```
+   */
+  searchFilings(
+    query: FullTextSearchQuery,
+    options?: FullTextSearchOptions,
+  ): AsyncIterable<FullTextSearchHit> {
+    normalizeFullTextSearchQuery(query); // bad queries fail here, before any request
+    return paginateFullTextSearch(
+      (path, signal) => this.getJson(path, 'efts', { signal, validate: parseFullTextSearch }),
+      query,
+      options,
+      SEC_BASE_URLS.www,
+    );
   }
 
   /**

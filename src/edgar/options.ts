@@ -19,6 +19,11 @@ export interface EdgarBaseUrls {
    * @default process.env.FIN_TABTEXT_SEC_DATA_URL ?? 'https://data.sec.gov'
    */
   readonly data: string;
+  /**
+   * Host of EDGAR full-text search (`LATEST/search-index`).
+   * @default process.env.FIN_TABTEXT_SEC_EFTS_URL ?? 'https://efts.sec.gov'
+   */
+  readonly efts: string;
 }
 
 /** How transient failures (5xx, 408, resets, timeouts, truncated bodies) are retried. */
@@ -157,7 +162,11 @@ export const defaultEdgarOptions: Readonly<{
   concurrency: 4,
   cacheTtlMs: 24 * 60 * 60 * 1000,
   offline: false,
-  baseUrls: Object.freeze({ www: 'https://www.sec.gov', data: 'https://data.sec.gov' }),
+  baseUrls: Object.freeze({
+    www: 'https://www.sec.gov',
+    data: 'https://data.sec.gov',
+    efts: 'https://efts.sec.gov',
+  }),
   retry: Object.freeze({
     maxAttempts: 5,
     baseDelayMs: 1000,
@@ -204,7 +213,7 @@ const RETRY_KEYS: readonly (keyof RetryPolicy)[] = [
   'maxRateLimitPauses',
   'maxWaitMs',
 ];
-const BASE_URL_KEYS: readonly (keyof EdgarBaseUrls)[] = ['www', 'data'];
+const BASE_URL_KEYS: readonly (keyof EdgarBaseUrls)[] = ['www', 'data', 'efts'];
 
 /** Options after defaults are applied. */
 export interface ResolvedEdgarOptions {
@@ -451,6 +460,7 @@ export function resolveEdgarOptions(
   const baseUrls: EdgarBaseUrls = {
     www: baseUrl(options.baseUrls?.www ?? env.FIN_TABTEXT_SEC_WWW_URL, d.baseUrls.www, 'baseUrls.www'),
     data: baseUrl(options.baseUrls?.data ?? env.FIN_TABTEXT_SEC_DATA_URL, d.baseUrls.data, 'baseUrls.data'),
+    efts: baseUrl(options.baseUrls?.efts ?? env.FIN_TABTEXT_SEC_EFTS_URL, d.baseUrls.efts, 'baseUrls.efts'),
   };
   return {
     userAgent,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fullTextSearchPath,
   groupSearchHits,
@@ -8,8 +8,10 @@ import {
   paginateFullTextSearch,
   parseFullTextSearch,
 } from '../../src/edgar/full-text-search.js';
+import { type EdgarTestServer, startEdgarServer } from '../support/edgar-server.js';
 import { fixturePath } from '../support/fixtures.js';
 import { type SearchDocument, searchResponse } from '../support/fts.js';
+import { tempDir, testClient, USER_AGENT } from './helpers.js';
 
 const WWW = 'https://www.sec.gov';
 
@@ -161,5 +163,106 @@ describe('full-text search: query, parsing, grouping, paging', () => {
     })();
     // The first page's filings are already in hand; the next page is never asked for.
     await expect(run).rejects.toBe(reason);
+  });
+});
+
+describe("client.searchFilings against a local server answering in SEC's search shape", () => {
+  let server: EdgarTestServer;
+  let docs: SearchDocument[];
+  const query = {
+    q: '"net sales"',
+    forms: ['10-K', '10-Q'],
+    dateRange: ['2001-01-01', '2024-12-31'] as [string, string],
+  };
+  const pagePath = (from: number): string =>
+    fullTextSearchPath(normalizeFullTextSearchQuery(query), from).replace(/\?.*$/, '');
+  const pageSearch = (from: number): string =>
+    fullTextSearchPath(normalizeFullTextSearchQuery(query), from).replace(/^[^?]*/, '');
+
+  beforeAll(async () => {
+    server = await startEdgarServer();
+    docs = await appleDocuments();
+    for (let from = 0; from < docs.length; from += 100) {
+      server.route(
+        'efts',
+        `${pagePath(from)}${pageSearch(from)}`,
+        JSON.stringify(searchResponse(docs, from)),
+      );
+    }
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('pages through the limiter with the User-Agent, caches pages, and yields each filing once', async () => {
+    const tmp = await tempDir('fts');
+    try {
+      server.clearRequests();
+      const client = testClient(server, { cacheDir: tmp.dir });
+      const hits = [];
+      for await (const hit of client.searchFilings(query)) hits.push(hit);
+      expect(hits.map((h) => h.accessionNumber)).toEqual([...new Set(docs.map((d) => d.accessionNumber))]);
+      const pages = Math.ceil(docs.length / 100);
+      expect(server.requests.map((r) => [r.host, r.search.includes('from=')])).toEqual(
+        Array.from({ length: pages }, () => ['efts', true]),
+      );
+      expect(server.requests.every((r) => r.userAgent === USER_AGENT)).toBe(true);
+      // The refs feed the loaders: a real document URL under SEC's www host.
+      expect(hits[0]!.url.startsWith('https://www.sec.gov/Archives/edgar/data/320193/')).toBe(true);
+
+      server.clearRequests();
+      const again = [];
+      for await (const hit of testClient(server, { cacheDir: tmp.dir }).searchFilings(query)) again.push(hit);
+      expect(again).toEqual(hits);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await tmp.remove();
+    }
+  });
+
+  it('refuses and never caches an error page in place of a search answer, then succeeds clean', async () => {
+    const tmp = await tempDir('fts-fault');
+    try {
+      server.clearRequests();
+      server.inject(
+        {
+          kind: 'status',
+          status: 200,
+          headers: { 'Content-Type': 'text/html' },
+          body: '<html><head><title>SEC.gov | Service Unavailable</title></head><body>Service Unavailable</body></html>',
+        },
+        { count: 10, match: /search-index/ },
+      );
+      const client = testClient(server, {
+        cacheDir: tmp.dir,
+        retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
+      });
+      await expect(
+        (async () => {
+          for await (const _ of client.searchFilings(query)) {
+            // consume
+          }
+        })(),
+      ).rejects.toThrow();
+      server.clearFaults();
+      server.clearRequests();
+      const hits = [];
+      for await (const hit of testClient(server, { cacheDir: tmp.dir }).searchFilings(query, {
+        maxResults: 5,
+      }))
+        hits.push(hit);
+      expect(hits).toHaveLength(5);
+      // The failed page was not kept: the clean run asked SEC again, for the first page only.
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await tmp.remove();
+    }
+  });
+
+  it('rejects a bad query before any request', () => {
+    server.clearRequests();
+    const client = testClient(server);
+    expect(() => client.searchFilings({ q: '' })).toThrow('query.q must be the words to search for');
+    expect(server.requests).toHaveLength(0);
   });
 });

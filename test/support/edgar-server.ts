@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fixturePath, readFixture, readManifest } from './fixtures.js';
 
-export type EdgarHostName = 'www' | 'data';
+export type EdgarHostName = 'www' | 'data' | 'efts';
 
 /** One request as the server saw it. */
 export interface RecordedRequest {
@@ -20,6 +20,8 @@ export interface RecordedRequest {
   readonly host: EdgarHostName | null;
   /** Path below the host prefix, e.g. `/submissions/CIK0000320193.json`. */
   readonly path: string;
+  /** The query string, `?...`, or `''`. */
+  readonly search: string;
   readonly userAgent: string | undefined;
   readonly acceptEncoding: string | undefined;
   /** HTTP status sent, or `'reset'` / `'truncated'`. */
@@ -86,8 +88,8 @@ interface Route {
 export interface EdgarTestServer {
   /** `http://127.0.0.1:<port>`. */
   readonly origin: string;
-  /** `baseUrls` for `EdgarClient`: `<origin>/www` and `<origin>/data`. */
-  readonly baseUrls: { readonly www: string; readonly data: string };
+  /** `baseUrls` for `EdgarClient`: `<origin>/www`, `<origin>/data` and `<origin>/efts`. */
+  readonly baseUrls: { readonly www: string; readonly data: string; readonly efts: string };
   /** Every request, in arrival order. */
   readonly requests: RecordedRequest[];
   /** Inject `fault` into the next `count` requests (default 1) whose path matches. */
@@ -322,7 +324,12 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
       res.end(`<html><body>Moved to ${fault.location}</body></html>`);
       return;
     }
-    const found = record.host === null ? undefined : routes.get(`${record.host}${record.path}`);
+    // A route may name a query string (full-text search pages); otherwise the path alone counts.
+    const found =
+      record.host === null
+        ? undefined
+        : (routes.get(`${record.host}${record.path}${record.search}`) ??
+          routes.get(`${record.host}${record.path}`));
     if (found === undefined) {
       record.outcome = 404;
       res.writeHead(404, { 'Content-Type': 'text/html' });
@@ -362,7 +369,7 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
   const server: Server = createServer((req, res) => {
     const time = performance.timeOrigin + performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = /^\/(www|data)(\/.*)$/.exec(url.pathname);
+    const match = /^\/(www|data|efts)(\/.*)$/.exec(url.pathname);
     const host = match === null ? null : (match[1] as EdgarHostName);
     const path = match === null ? url.pathname : match[2]!;
     const injection = injections.find((i) => i.remaining > 0 && i.match(host, path));
@@ -372,6 +379,7 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
       time,
       host,
       path,
+      search: url.search,
       userAgent: req.headers['user-agent'],
       acceptEncoding: req.headers['accept-encoding'],
       outcome: 'pending',
@@ -392,7 +400,7 @@ export async function startEdgarServer(options: { port?: number } = {}): Promise
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    baseUrls: { www: `${origin}/www`, data: `${origin}/data` },
+    baseUrls: { www: `${origin}/www`, data: `${origin}/data`, efts: `${origin}/efts` },
     requests,
     inject(fault, opts = {}) {
       const pattern = opts.match;
@@ -435,7 +443,7 @@ export function maxPerSecondWindow(times: readonly number[]): number {
 /** {@link EdgarTestServer} running in a child process: the same faults, asynchronous access. */
 export interface RemoteEdgarServer {
   readonly origin: string;
-  readonly baseUrls: { readonly www: string; readonly data: string };
+  readonly baseUrls: { readonly www: string; readonly data: string; readonly efts: string };
   /** The child's process id. */
   readonly pid: number;
   /** Every request so far, in arrival order, with the server's own timestamps. */
@@ -489,7 +497,7 @@ export async function startEdgarServerProcess(): Promise<RemoteEdgarServer> {
     });
   return {
     origin,
-    baseUrls: { www: `${origin}/www`, data: `${origin}/data` },
+    baseUrls: { www: `${origin}/www`, data: `${origin}/data`, efts: `${origin}/efts` },
     pid: child.pid!,
     requests: () => call('requests') as Promise<RecordedRequest[]>,
     inject: async (fault, options = {}) => {
