@@ -13,14 +13,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import {
-  buildDataset,
-  createFileCache,
-  createPipelinePool,
-  EdgarClient,
-  type FilingRef,
-  SEC_BASE_URLS,
-} from '../src/index.js';
+import { createFileCache, type FilingRef, SEC_BASE_URLS } from '../src/edgar/index.js';
+import { buildDataset, EdgarClient } from '../src/index.js';
+import { createPipelinePool } from '../src/pipeline/index.js';
 import { fixtureFilings, folderOf } from '../test/support/edgar-server.js';
 import { fixturePath } from '../test/support/fixtures.js';
 

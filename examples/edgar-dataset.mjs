@@ -7,13 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import {
-  altmanFromCompanyFacts,
-  createFileCache,
-  EdgarClient,
-  extractMdna,
-  loadEdgarDataset,
-} from 'fin-tabtext';
+import { altmanFromCompanyFacts, EdgarClient, extractMdna, loadEdgarDataset } from 'fin-tabtext';
+import { createFileCache } from 'fin-tabtext/edgar';
 
 const data = new URL('./data/', import.meta.url);
 const bundled = (name) => gunzipSync(readFileSync(new URL(name, data)));

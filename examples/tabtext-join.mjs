@@ -2,14 +2,9 @@
 // "as of" join (the latest filing on or before each row's date: no look-ahead), then z-score the
 // features fitted on the training rows only and apply the same parameters to the test rows.
 // Run after `npm run build`:  node examples/tabtext-join.mjs
-import {
-  applyNormalization,
-  buildTabText,
-  extractMdna,
-  normalizeCik,
-  normalizeColumns,
-  scoreText,
-} from 'fin-tabtext';
+
+import { buildTabText, extractMdna, scoreText } from 'fin-tabtext';
+import { applyNormalization, normalizeCik, normalizeColumns } from 'fin-tabtext/records';
 import { FILINGS, readBundled } from './bundled.mjs';
 
 // Text table: one row per real 2024 10-K bundled in examples/data/, with its MD&A scores.

@@ -1,4 +1,6 @@
-import { type AltmanVariant, altmanModels, SCORE_ATTRIBUTES } from '../index.js';
+import { altmanModels } from '../finance/index.js';
+import type { AltmanVariant } from '../index.js';
+import { SCORE_ATTRIBUTES } from '../score/index.js';
 
 /** One filing's line in the report. */
 export interface ReportRow {

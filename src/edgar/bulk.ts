@@ -191,7 +191,7 @@ async function readEntryText(zip: ZipFile, entry: Entry, signal: AbortSignal | u
  * @throws {@link BulkArchiveError} on a damaged archive; {@link InvalidArgumentError} on bad options.
  * @example
  * ```ts
- * import { readBulkArchive } from 'fin-tabtext';
+ * import { readBulkArchive } from 'fin-tabtext/edgar';
  * for await (const entry of readBulkArchive('companyfacts.zip', { ciks: ['320193'] })) {
  *   console.log(entry.cik, (entry.json as { entityName: string }).entityName);
  * }
@@ -282,7 +282,8 @@ export function readBulkArchive(path: string, options?: BulkArchiveOptions): Asy
  * @throws {@link BulkArchiveError} on a damaged archive.
  * @example
  * ```ts
- * import { altmanFromCompanyFacts, companyFactsFromBulk } from 'fin-tabtext';
+ * import { altmanFromCompanyFacts } from 'fin-tabtext';
+ * import { companyFactsFromBulk } from 'fin-tabtext/edgar';
  * for await (const facts of companyFactsFromBulk('companyfacts.zip', { ciks: [1640147] })) {
  *   console.log(facts.entityName, altmanFromCompanyFacts(facts).z);
  * }
@@ -333,7 +334,8 @@ export interface BulkFilingsOptions {
  * @throws {@link InvalidArgumentError} for a ticker without `resolveCik`; {@link BulkArchiveError}.
  * @example
  * ```ts
- * import { EdgarClient, listFilingsFromBulk } from 'fin-tabtext';
+ * import { EdgarClient } from 'fin-tabtext';
+ * import { listFilingsFromBulk } from 'fin-tabtext/edgar';
  * const client = new EdgarClient({ userAgent: 'Jane Analyst jane@example.com' });
  * const query = { tickersOrCiks: ['AAPL', '789019'], formTypes: ['10-K'], filingDateStart: '2010-01-01' };
  * for await (const ref of listFilingsFromBulk('submissions.zip', query, { resolveCik: (t) => client.resolveCik(t) })) {

@@ -50,7 +50,7 @@ export type EdgarResourceKind = 'archives' | 'submissions' | 'tickers' | 'compan
  * @returns The resource kind.
  * @example
  * ```ts
- * import { resourceKind } from 'fin-tabtext';
+ * import { resourceKind } from 'fin-tabtext/edgar';
  * resourceKind('https://data.sec.gov/submissions/CIK0000320193.json'); // 'submissions'
  * ```
  */
@@ -73,7 +73,7 @@ export function resourceKind(url: string): EdgarResourceKind {
  * @returns Path segments below the cache folder.
  * @example
  * ```ts
- * import { cacheFilePath } from 'fin-tabtext';
+ * import { cacheFilePath } from 'fin-tabtext/edgar';
  * cacheFilePath('https://www.sec.gov/Archives/edgar/data/320193/000032019323000077/aapl-20230701.htm');
  * // ['v1', 'archives', 'ab', 'ab12...-aapl-20230701.htm'] (hex varies)
  * ```
@@ -105,7 +105,7 @@ export function cacheFilePath(url: string): string[] {
  * @returns An absolute folder path (not created).
  * @example
  * ```ts
- * import { defaultCacheDir } from 'fin-tabtext';
+ * import { defaultCacheDir } from 'fin-tabtext/edgar';
  * defaultCacheDir(); // '/home/jane/.cache/fin-tabtext/edgar'
  * ```
  */
@@ -138,7 +138,7 @@ interface EntryHeader {
  * @returns 64 hex digits.
  * @example
  * ```ts
- * import { bodyDigest } from 'fin-tabtext';
+ * import { bodyDigest } from 'fin-tabtext/edgar';
  * bodyDigest(new TextEncoder().encode('{}')); // '44136fa3...'
  * ```
  */
@@ -158,7 +158,8 @@ export function bodyDigest(body: Uint8Array): string {
  * @returns An {@link EdgarCacheStore}.
  * @example
  * ```ts
- * import { createFileCache, EdgarClient } from 'fin-tabtext';
+ * import { createFileCache } from 'fin-tabtext/edgar';
+ * import { EdgarClient } from 'fin-tabtext';
  * const cacheStore = createFileCache('/data/sec-cache');
  * const client = new EdgarClient({ userAgent: 'Acme Research jane@acme.com', cacheStore });
  * ```

@@ -156,7 +156,7 @@ export interface ResolvedCompany {
  * @throws {InvalidArgumentError} naming the bad field.
  * @example
  * ```ts
- * import { normalizeFilingsQuery } from 'fin-tabtext';
+ * import { normalizeFilingsQuery } from 'fin-tabtext/edgar';
  * normalizeFilingsQuery({ tickersOrCiks: 'AAPL', formTypes: '10-k', filingDateStart: '2020-01-01' });
  * ```
  */
@@ -211,7 +211,7 @@ const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
  *
  * @example
  * ```ts
- * import { MAX_REDIRECTS } from 'fin-tabtext';
+ * import { MAX_REDIRECTS } from 'fin-tabtext/edgar';
  * MAX_REDIRECTS; // 3
  * ```
  */

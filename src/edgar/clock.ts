@@ -22,7 +22,7 @@ function abortReason(signal: AbortSignal): unknown {
  *
  * @example
  * ```ts
- * import { systemClock } from 'fin-tabtext';
+ * import { systemClock } from 'fin-tabtext/edgar';
  * const t0 = systemClock.now();
  * await systemClock.sleep(10);
  * ```

@@ -1,3 +1,9 @@
+/**
+ * `fin-tabtext/edgar`: the EDGAR client (rate limit, retry, cache), filing lists, documents,
+ * company facts, bulk archives and full-text search.
+ * @module fin-tabtext/edgar
+ */
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 export {
   type BulkArchiveEntry,
   BulkArchiveError,

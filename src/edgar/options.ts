@@ -184,7 +184,7 @@ export const defaultEdgarOptions: Readonly<{
  *
  * @example
  * ```ts
- * import { EDGAR_CLIENT_OPTION_KEYS } from 'fin-tabtext';
+ * import { EDGAR_CLIENT_OPTION_KEYS } from 'fin-tabtext/edgar';
  * EDGAR_CLIENT_OPTION_KEYS.includes('maxRequestsPerSecond'); // true
  * ```
  */
@@ -273,7 +273,7 @@ function emailProblem(candidate: string): string | null {
  *   a correct call.
  * @example
  * ```ts
- * import { validateUserAgent } from 'fin-tabtext';
+ * import { validateUserAgent } from 'fin-tabtext/edgar';
  * validateUserAgent('Acme Research jane@acme.com'); // 'Acme Research jane@acme.com'
  * ```
  */

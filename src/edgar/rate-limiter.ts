@@ -108,7 +108,8 @@ const UNTRACKED: RateLimitTicket = Object.freeze({ answered(): void {} });
  *   not in [0, 1], or an option is unknown.
  * @example
  * ```ts
- * import { createRateLimiter, EdgarClient } from 'fin-tabtext';
+ * import { createRateLimiter } from 'fin-tabtext/edgar';
+ * import { EdgarClient } from 'fin-tabtext';
  * const limiter = createRateLimiter({ maxRequestsPerSecond: 8 });
  * // two clients, one budget of 8 requests per second
  * const a = new EdgarClient({ userAgent: 'Acme Research jane@acme.com', limiter });

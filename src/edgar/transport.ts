@@ -118,7 +118,8 @@ function checkSendable(request: EdgarTransportRequest): Headers {
  * @throws The network error when no complete response arrived.
  * @example
  * ```ts
- * import { fetchTransport, EdgarClient } from 'fin-tabtext';
+ * import { fetchTransport } from 'fin-tabtext/edgar';
+ * import { EdgarClient } from 'fin-tabtext';
  * const client = new EdgarClient({ userAgent: 'Acme Research jane@acme.com', transport: fetchTransport });
  * ```
  */

@@ -38,7 +38,7 @@ const HEAD_TEXT = /<(title|h1|h2)\b[^>]*>([\s\S]{0,300}?)<\/\1\s*>/gi;
  * @returns The page, or `null` when the body is not one of them.
  * @example
  * ```ts
- * import { recognizeSecErrorPage } from 'fin-tabtext';
+ * import { recognizeSecErrorPage } from 'fin-tabtext/edgar';
  * recognizeSecErrorPage(new TextEncoder().encode('<html><title>SEC.gov | Service Unavailable</title></html>'));
  * // { kind: 'unavailable', title: 'SEC.gov | Service Unavailable' }
  * ```
@@ -124,7 +124,7 @@ function trimTail(text: string): string {
  * @returns The reason it is refused, or `null`.
  * @example
  * ```ts
- * import { documentProblem } from 'fin-tabtext';
+ * import { documentProblem } from 'fin-tabtext/edgar';
  * documentProblem('<html><body>Item 7.</body></html>'); // null
  * documentProblem('<html><body>Item 7. Management'); // 'an <html> document without its closing </html> (cut short?)'
  * ```

@@ -20,7 +20,7 @@ export interface EightKItemDefinition {
  *
  * @example
  * ```ts
- * import { EIGHT_K_ITEMS } from 'fin-tabtext';
+ * import { EIGHT_K_ITEMS } from 'fin-tabtext/extract';
  * EIGHT_K_ITEMS.find((d) => d.item === '7.01')?.title; // 'Regulation FD Disclosure'
  * ```
  */
@@ -102,7 +102,7 @@ export const EIGHT_K_ITEMS: readonly EightKItemDefinition[] = Object.freeze([
  *
  * @example
  * ```ts
- * import { EIGHT_K_ITEMS_BEFORE_2004 } from 'fin-tabtext';
+ * import { EIGHT_K_ITEMS_BEFORE_2004 } from 'fin-tabtext/extract';
  * EIGHT_K_ITEMS_BEFORE_2004.find((d) => d.item === '5')?.title; // 'Other Events'
  * ```
  */

@@ -25,7 +25,7 @@ const EXAMPLE = "extractItems(html, { form: '8-K' })";
  * @returns `true` for a Form 8-K.
  * @example
  * ```ts
- * import { isEightKForm } from 'fin-tabtext';
+ * import { isEightKForm } from 'fin-tabtext/extract';
  * isEightKForm('8-K/A'); // true
  * isEightKForm('10-K'); // false
  * ```
@@ -54,7 +54,7 @@ const ORDINAL_COUNT = Math.max(EIGHT_K_ITEMS.length, EIGHT_K_ITEMS_BEFORE_2004.l
  * @returns The title, or `undefined` for a number the form does not have.
  * @example
  * ```ts
- * import { eightKItemTitle } from 'fin-tabtext';
+ * import { eightKItemTitle } from 'fin-tabtext/extract';
  * eightKItemTitle('2.02'); // 'Results of Operations and Financial Condition'
  * eightKItemTitle('5'); // 'Other Events' (the numbering before August 2004)
  * ```
@@ -72,7 +72,8 @@ export function eightKItemTitle(item: string): string | undefined {
  * @returns The numbers, for example `['2.02', '9.01']`.
  * @example
  * ```ts
- * import { eightKItemNumbers, extractItems } from 'fin-tabtext';
+ * import { eightKItemNumbers } from 'fin-tabtext/extract';
+ * import { extractItems } from 'fin-tabtext';
  * eightKItemNumbers(extractItems(html, { form: '8-K' })).join(';'); // '2.02;9.01'
  * ```
  */

@@ -144,7 +144,7 @@ export interface AltmanModel {
  *
  * @example
  * ```ts
- * import { altmanModels } from 'fin-tabtext';
+ * import { altmanModels } from 'fin-tabtext/finance';
  * altmanModels.z_prime.safeAbove; // 2.9
  * ```
  */
@@ -378,7 +378,7 @@ function withLetters(byName: Record<AltmanRatioName, number | null>): AltmanRati
  *   (the error's `field` names it, e.g. `'inputs.ebit'`).
  * @example
  * ```ts
- * import { altmanRatios } from 'fin-tabtext';
+ * import { altmanRatios } from 'fin-tabtext/finance';
  * const r = altmanRatios({ workingCapital: 100, totalAssets: 1000, totalLiabilities: 700,
  *   retainedEarnings: 400, ebit: 50, netSales: 1500, marketValueEquity: 600 });
  * r.wc_ta; // 0.1
@@ -465,7 +465,7 @@ function nullResult(
  * @returns The input field names, `workingCapital` standing for CA − CL.
  * @example
  * ```ts
- * import { altmanRequiredInputs } from 'fin-tabtext';
+ * import { altmanRequiredInputs } from 'fin-tabtext/finance';
  * altmanRequiredInputs('z_double_prime');
  * // ['totalAssets', 'totalLiabilities', 'workingCapital', 'retainedEarnings', 'ebit', 'bookValueEquity']
  * ```
@@ -480,7 +480,7 @@ export function altmanRequiredInputs(variant: AltmanVariant): (keyof AltmanInput
  * Original Z (Altman 1968): 1.2·X1 + 1.4·X2 + 3.3·X3 + 0.6·X4 + 0.999·X5 with X1 = WC/TA,
  * X2 = RE/TA, X3 = EBIT/TA, X4 = MVE/TL, X5 = Sales/TA; Z′ and Z″ use book equity for X4
  * (coefficients and cut-offs in {@link altmanModels}); the EM score is Z″ + 3.25 with a
- * bond-rating equivalent ({@link emRatingTable}).
+ * bond-rating equivalent ({@link fin-tabtext/finance!emRatingTable | emRatingTable}).
  *
  * Total assets or total liabilities of zero or less give `z: null` with a `reason` (never
  * `Infinity` or `NaN`); negative equity, EBIT, working capital and retained earnings are scored.
@@ -551,7 +551,7 @@ function missingMessage(fn: string, variant: AltmanVariant, field: keyof AltmanI
  * @throws {InvalidArgumentError} When a ratio is not a finite number, or one the variant needs is missing.
  * @example
  * ```ts
- * import { altmanZFromRatios } from 'fin-tabtext';
+ * import { altmanZFromRatios } from 'fin-tabtext/finance';
  * altmanZFromRatios({ wc_ta: 0.34, re_ta: 0.15, ebit_ta: 0, mve_tl: 0.8, sales_ta: 1.6 },
  *   { salesCoefficient: 1 }).z; // 2.698
  * altmanZFromRatios({ A: 0, B: 1.6, C: 0.8, D: 0.34, E: 0.15 }, { salesCoefficient: 1 }).z; // 2.698

@@ -636,7 +636,8 @@ function readField(
  * @throws {CompanyFactsError} When no report matches (`code` `'REPORT_NOT_FOUND'`); the message lists what exists.
  * @example
  * ```ts
- * import { altmanInputsFromCompanyFactsInput, altmanZ } from 'fin-tabtext';
+ * import { altmanZ } from 'fin-tabtext';
+ * import { altmanInputsFromCompanyFacts } from 'fin-tabtext/finance';
  * const facts = JSON.parse(text); // companyfacts/CIK0001640147.json
  * const picked = altmanInputsFromCompanyFacts(facts, { accession: '0001640147-25-000052', price: 150 });
  * picked.inputs.totalAssets; // 9033938000, at 2025-01-31

@@ -42,7 +42,7 @@ export interface EmRatingRow {
  *
  * @example
  * ```ts
- * import { emRatingTable } from 'fin-tabtext';
+ * import { emRatingTable } from 'fin-tabtext/finance';
  * emRatingTable[0]; // { rating: 'AAA', minScore: 8.15 }
  * ```
  */
@@ -81,7 +81,7 @@ export const emRatingTable: readonly EmRatingRow[] = Object.freeze(
  * @throws {InvalidArgumentError} When `emScore` is not a finite number.
  * @example
  * ```ts
- * import { emRatingEquivalent } from 'fin-tabtext';
+ * import { emRatingEquivalent } from 'fin-tabtext/finance';
  * emRatingEquivalent(6.32); // 'BBB+'
  * emRatingEquivalent(1.2); // 'D'
  * ```

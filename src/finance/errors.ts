@@ -6,7 +6,8 @@ import { FinTabTextError } from '../errors/index.js';
  *
  * @example
  * ```ts
- * import { altmanInputsFromCompanyFacts, CompanyFactsError } from 'fin-tabtext';
+ * import { altmanInputsFromCompanyFacts } from 'fin-tabtext/finance';
+ * import { CompanyFactsError } from 'fin-tabtext';
  * try {
  *   altmanInputsFromCompanyFacts(facts, { periodEnd: '1999-12-31' });
  * } catch (error) {

@@ -1,3 +1,18 @@
+/**
+ * `fin-tabtext/finance`: the Altman Z family, XBRL company facts to Altman inputs, and inline
+ * XBRL facts read from a filing.
+ * @module fin-tabtext/finance
+ */
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+// `fin-tabtext/finance` covers Altman Z and the inline-XBRL facts that feed it.
+export type {
+  InlineXbrlCompanyFacts,
+  InlineXbrlCompanyFactsOptions,
+  InlineXbrlConcept,
+  InlineXbrlFact,
+  XbrlDimension,
+} from '../xbrl/index.js';
+export { companyFactsFromInlineXbrl, InlineXbrlError, readInlineXbrlFacts } from '../xbrl/index.js';
 export type {
   AltmanContributions,
   AltmanInputs,

@@ -72,7 +72,7 @@ const interestExpense = [
  *
  * @example
  * ```ts
- * import { altmanTagRules } from 'fin-tabtext';
+ * import { altmanTagRules } from 'fin-tabtext/finance';
  * altmanTagRules.totalLiabilities.rules[0]; // { terms: [{ tags: ['us-gaap:Liabilities'], sign: 1 }] }
  * ```
  */

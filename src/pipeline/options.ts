@@ -40,7 +40,7 @@ export interface FilingRowOptions {
  *
  * @example
  * ```ts
- * import { defaultFilingRowOptions } from 'fin-tabtext';
+ * import { defaultFilingRowOptions } from 'fin-tabtext/pipeline';
  * defaultFilingRowOptions.altmanVariant; // 'z_double_prime'
  * ```
  */

@@ -76,7 +76,7 @@ function inProcessPool(): PipelinePool {
  * @throws {InvalidArgumentError} For a bad `workers`.
  * @example
  * ```ts
- * import { createPipelinePool } from 'fin-tabtext';
+ * import { createPipelinePool } from 'fin-tabtext/pipeline';
  * const pool = await createPipelinePool({ workers: 2 });
  * try {
  *   const [scores] = await pool.run({ kind: 'scores', texts: ['Sales rose.'], options: undefined });
@@ -89,7 +89,10 @@ export async function createPipelinePool(options: PipelinePoolOptions = {}): Pro
   const o = checkOptions('createPipelinePool', options, ['workers']);
   const workers = resolveWorkers('createPipelinePool', 'options.workers', o.workers);
   if (workers === 0) return inProcessPool();
-  const { Piscina } = await import('piscina');
+  // The CommonJS build copies a CJS module's enumerable exports only, and piscina's static
+  // `Piscina` is not enumerable; the class is also the module's default export.
+  const loaded = await import('piscina');
+  const Piscina = loaded.Piscina ?? loaded.default;
   const entry = workerEntry();
   const piscina = new Piscina({
     filename: entry.filename,

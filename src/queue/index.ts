@@ -1,3 +1,10 @@
+/**
+ * `fin-tabtext/queue`: the TabText pipeline on BullMQ and Redis (optional peer dependencies):
+ * `enqueueDataset`, `startWorker`, `exportDataset`, `queueStatus`, under one Redis-side SEC rate limit.
+ * @module fin-tabtext/queue
+ */
+
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 export {
   defaultQueueNames,
   type QueueConnection,
@@ -12,6 +19,7 @@ export {
 } from './enqueue.js';
 export { MissingDependencyError } from './errors.js';
 export { type ExportDatasetOptions, type ExportDatasetResult, exportDataset } from './export.js';
+export type { RedisClient } from './load.js';
 export { createRedisCache, type RedisCacheOptions, type RedisCacheStore } from './redis-cache.js';
 export {
   createRedisRateLimiter,

@@ -1,3 +1,10 @@
+/**
+ * `fin-tabtext/records`: TabText rows: columns, the as-of join, normalisation, CSV/JSONL in and
+ * out, and scoring a file of texts.
+ * @module fin-tabtext/records
+ */
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+export type { ColumnarFormat, ColumnarTarget } from './columnar.js';
 export {
   alignRecords,
   type ColumnOptions,

@@ -265,7 +265,7 @@ function rowKey(
  * on or before the tabular date; with `match: 'bucket'` the latest text row of the same key in the
  * same calendar bucket (ISO-8601 weeks for `'week'`). Ties on date go to the later input row. Text
  * rows with a missing key or date never match. Key values compare as strings, so normalise CIKs
- * with {@link normalizeCik} on both sides first.
+ * with {@link fin-tabtext/records!normalizeCik | normalizeCik} on both sides first.
  *
  * @param textRows - Text rows (not mutated).
  * @param tabularRows - Tabular rows (not mutated).

@@ -1,1 +1,1 @@
-export { findPackageRoot, readDependencyFile, readPackageFile } from './resources.js';
+export { findPackageRoot, readPackageFile, readUserFile } from './resources.js';

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FinTabTextError } from '../errors/errors.js';
@@ -38,42 +37,29 @@ export function findPackageRoot(): string {
 }
 
 /**
+ * Read a UTF-8 text file of the caller's (a custom word list): the one place the scoring code
+ * touches the file system, so the browser build can replace it.
+ * @param path - Path of the file.
+ * @returns The file's text.
+ */
+export function readUserFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/**
  * Read a UTF-8 data file shipped with the package, for example `data/vader/vader_lexicon.txt`.
  * @param relativePath - Path below the package root, with forward slashes.
+ * @param encoding - How to decode it (`'latin1'` reads an ASCII file fastest).
+ * @default encoding 'utf8'
  */
-export function readPackageFile(relativePath: string): string {
+export function readPackageFile(relativePath: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
   const path = join(findPackageRoot(), ...relativePath.split('/'));
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path, encoding);
   } catch (cause) {
     throw new FinTabTextError(`Cannot read the data file ${relativePath} of fin-tabtext (${path}).`, {
       code: 'DATA_NOT_FOUND',
       cause,
     });
   }
-}
-
-/**
- * Read a file inside an installed dependency, for example `cmudict`, `lib/cmu/cmudict.0.7a`.
- * @param packageName - The dependency.
- * @param relativePath - Path below its root, with forward slashes.
- * @param encoding - How to decode it (`'latin1'` reads an ASCII file fastest).
- * @default encoding 'utf8'
- */
-export function readDependencyFile(
-  packageName: string,
-  relativePath: string,
-  encoding: 'utf8' | 'latin1' = 'utf8',
-): string {
-  const require = createRequire(join(findPackageRoot(), 'package.json'));
-  let base: string;
-  try {
-    base = dirname(require.resolve(`${packageName}/package.json`));
-  } catch (cause) {
-    throw new FinTabTextError(`The dependency ${packageName} is not installed; reinstall fin-tabtext.`, {
-      code: 'DATA_NOT_FOUND',
-      cause,
-    });
-  }
-  return readFileSync(join(base, ...relativePath.split('/')), encoding);
 }

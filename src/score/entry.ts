@@ -9,7 +9,7 @@
  * import { scoreText } from 'fin-tabtext/score';
  * scoreText('Net sales rose 12% on strong demand.').sentiment; // mean VADER compound
  * ```
- * @packageDocumentation
+ * @module fin-tabtext/score
  */
 export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 export type { Sentence, SyllableInfo, SyllableSource, Token, TokenKind } from '../text/index.js';
@@ -51,6 +51,8 @@ export type { VaderScores, VaderValences } from './vader.js';
 export { vaderCompoundOfTokens, vaderRawScores, vaderScores, vaderValences } from './vader.js';
 export type {
   CompiledWordLists,
+  ContextNumber,
+  ContextRule,
   CountWordListOptions,
   DefaultWordListName,
   WordListMatches,
@@ -58,6 +60,7 @@ export type {
   WordLists,
 } from './wordlists.js';
 export {
+  appendWordListTokens,
   compiledDefaultWordLists,
   compileWordLists,
   countWordListMatches,
@@ -69,4 +72,5 @@ export {
   polarityFromCounts,
   RESERVED_WORD_LIST_NAMES,
   validateCustomWordLists,
+  wordListTokens,
 } from './wordlists.js';

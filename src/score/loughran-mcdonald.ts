@@ -186,7 +186,8 @@ export function loughranMcDonaldLayout(csvText: string): LoughranMcDonaldLayout 
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
- * import { compileWordLists, loadLoughranMcDonald } from 'fin-tabtext';
+ * import { compileWordLists } from 'fin-tabtext/score';
+ * import { loadLoughranMcDonald } from 'fin-tabtext';
  * const lm = loadLoughranMcDonald(readFileSync('Loughran-McDonald_MasterDictionary_1993-2023.csv', 'utf8'));
  * lm.negative?.length; // about 2,350 in the 1993–2023 release
  * const old = loadLoughranMcDonald(readFileSync('LoughranMcDonald_MasterDictionary_2018.csv', 'utf8'), {

@@ -122,7 +122,7 @@ function checkText(text: unknown, call: string): asserts text is string {
  * @throws {InvalidArgumentError} When `mode` is not `'textstat'` or `'gunning'`.
  * @example
  * ```ts
- * import { createReadabilityAccumulator, iterateSentences, splitWhitespace } from 'fin-tabtext';
+ * import { createReadabilityAccumulator, iterateSentences, splitWhitespace } from 'fin-tabtext/score';
  * const text = 'Revenue rose 4% to $4.2 billion. Costs were flat.';
  * const acc = createReadabilityAccumulator('textstat');
  * for (const s of iterateSentences(text)) acc.addTokens(splitWhitespace(s.text));
@@ -160,7 +160,7 @@ export function createReadabilityAccumulator(mode: FogMode = 'textstat'): Readab
  * @throws {InvalidArgumentError} When `text` is not a string or `options.mode` is unknown.
  * @example
  * ```ts
- * import { readability } from 'fin-tabtext';
+ * import { readability } from 'fin-tabtext/score';
  * readability('The cat sat on the mat.').gunningFog; // 2.4000000000000004
  * readability('The cat sat on the mat.', { mode: 'gunning' }).sentenceCount; // 1
  * ```
@@ -196,7 +196,7 @@ function readabilityOf(
  * @throws {InvalidArgumentError} When `text` is not a string or `options.mode` is unknown.
  * @example
  * ```ts
- * import { gunningFog } from 'fin-tabtext';
+ * import { gunningFog } from 'fin-tabtext/score';
  * gunningFog('Revenue increased.'); // 20.8
  * ```
  */
@@ -213,7 +213,7 @@ export function gunningFog(text: string, options?: ReadabilityOptions): number {
  * @throws {InvalidArgumentError} When `text` is not a string or `options.mode` is unknown.
  * @example
  * ```ts
- * import { fleschReadingEase } from 'fin-tabtext';
+ * import { fleschReadingEase } from 'fin-tabtext/score';
  * fleschReadingEase('The cat sat on the mat.'); // 116.14500000000001
  * ```
  */

@@ -530,7 +530,7 @@ function checkText(text: unknown, fn: string): asserts text is string {
  * @throws {InvalidArgumentError} When `text` is not a string (`field` is `'text'`).
  * @example
  * ```ts
- * import { vaderRawScores } from 'fin-tabtext';
+ * import { vaderRawScores } from 'fin-tabtext/score';
  * vaderRawScores('good').compound; // 0.44043357076016854
  * ```
  */
@@ -564,7 +564,7 @@ export function vaderRawScores(text: string): VaderScores {
  * @throws {InvalidArgumentError} When `text` is not a string (`field` is `'text'`).
  * @example
  * ```ts
- * import { vaderScores } from 'fin-tabtext';
+ * import { vaderScores } from 'fin-tabtext/score';
  * vaderScores('The results were GREAT.');
  * // { neg: 0, neu: 0.383, pos: 0.617, compound: 0.7034 }
  * ```
@@ -597,7 +597,7 @@ export interface VaderValences {
  * @throws {InvalidArgumentError} When `text` is not a string (`field` is `'text'`).
  * @example
  * ```ts
- * import { vaderValences } from 'fin-tabtext';
+ * import { vaderValences } from 'fin-tabtext/score';
  * vaderValences('Demand was not strong.');
  * // { tokens: ['Demand', 'was', 'not', 'strong'], valences: [-0.5, 0, 0, -1.702] } (2.3 × −0.74)
  * ```
@@ -639,7 +639,7 @@ export function vaderValences(text: string): VaderValences {
  *   a non-negative integer.
  * @example
  * ```ts
- * import { vaderCompoundOfTokens } from 'fin-tabtext';
+ * import { vaderCompoundOfTokens } from 'fin-tabtext/score';
  * vaderCompoundOfTokens(['Great', 'quarter!'], 1, 0); // 0.6588…, same as vaderRawScores('Great quarter!')
  * ```
  */

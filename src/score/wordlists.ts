@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { checkBoolean, checkOptions } from '../options/index.js';
-import { readPackageFile } from '../resources/index.js';
+import { readPackageFile, readUserFile } from '../resources/index.js';
 import { appendWords, type Token, tokenize } from '../text/index.js';
 
 /** Names of the eight default word lists shipped in `wordlists/`, in column order. */
@@ -54,7 +53,7 @@ const HAS_LETTER = /\p{L}/u;
  *   (the message gives the line number).
  * @example
  * ```ts
- * import { parseWordList } from 'fin-tabtext';
+ * import { parseWordList } from 'fin-tabtext/score';
  * parseWordList('# my list\nLoss\ngoing   concern\nmay ~ May <year>\n');
  * // ['loss', 'going concern', 'may ~ May <year>']
  * ```
@@ -91,7 +90,8 @@ export function parseWordList(text: string): string[] {
  * @throws {InvalidArgumentError} When the file cannot be read (field `path`).
  * @example
  * ```ts
- * import { loadWordListFile, scoreText } from 'fin-tabtext';
+ * import { loadWordListFile } from 'fin-tabtext/score';
+ * import { scoreText } from 'fin-tabtext';
  * const esg = loadWordListFile('./esg.txt');
  * ```
  */
@@ -104,7 +104,7 @@ export function loadWordListFile(path: string): string[] {
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readUserFile(path);
   } catch (cause) {
     throw new InvalidArgumentError(
       'path',
@@ -125,7 +125,7 @@ let defaultCompiled: CompiledWordLists | undefined;
  * @throws {FinTabTextError} With code `DATA_NOT_FOUND` when the package files are missing.
  * @example
  * ```ts
- * import { defaultWordLists } from 'fin-tabtext';
+ * import { defaultWordLists } from 'fin-tabtext/score';
  * defaultWordLists().negative.includes('impairment'); // true
  * ```
  */
@@ -146,7 +146,7 @@ export function defaultWordLists(): Readonly<Record<DefaultWordListName, readonl
  * @returns The cached compiled matcher of the eight default lists.
  * @example
  * ```ts
- * import { compiledDefaultWordLists, countWordListMatches } from 'fin-tabtext';
+ * import { compiledDefaultWordLists, countWordListMatches } from 'fin-tabtext/score';
  * countWordListMatches(['a', 'net', 'loss'], compiledDefaultWordLists()).counts.negative; // 2
  * ```
  */
@@ -167,7 +167,7 @@ export function compiledDefaultWordLists(): CompiledWordLists {
  * @throws {InvalidArgumentError} Naming the bad list or entry, e.g. `options.wordLists.esg[2]`.
  * @example
  * ```ts
- * import { validateCustomWordLists } from 'fin-tabtext';
+ * import { validateCustomWordLists } from 'fin-tabtext/score';
  * validateCustomWordLists({ esg: ['Emissions', 'climate  change'] }); // { esg: ['emissions', 'climate change'] }
  * ```
  */
@@ -407,7 +407,7 @@ const SENTENCE_BREAK = '\u0000';
  *   or has a malformed context.
  * @example
  * ```ts
- * import { compileWordLists } from 'fin-tabtext';
+ * import { compileWordLists } from 'fin-tabtext/score';
  * const compiled = compileWordLists({ esg: ['emissions', 'climate change'], legal: ['judgment ~ significant judgment'] });
  * ```
  */
@@ -527,7 +527,7 @@ function caseKind(text: string): string {
  * @returns The number of words appended (as `appendWords` counts them).
  * @example
  * ```ts
- * import { appendWordListTokens, compiledDefaultWordLists, countWordListMatches } from 'fin-tabtext';
+ * import { appendWordListTokens, compiledDefaultWordLists, countWordListMatches } from 'fin-tabtext/score';
  * const text = 'In May 2024 we repaid the notes. Rates may rise.';
  * const tokens: string[] = [];
  * appendWordListTokens(tokens, text, 0, text.length, compiledDefaultWordLists()); // 9 words
@@ -573,7 +573,7 @@ export function appendWordListTokens(
  * @returns The tokens.
  * @example
  * ```ts
- * import { compiledDefaultWordLists, countWordListMatches, wordListTokens } from 'fin-tabtext';
+ * import { compiledDefaultWordLists, countWordListMatches, wordListTokens } from 'fin-tabtext/score';
  * const tokens = wordListTokens('On May 31, 2024 the outlook may change.');
  * countWordListMatches(tokens, compiledDefaultWordLists()).counts.uncertainty; // 1: the month is not counted
  * ```
@@ -682,7 +682,7 @@ export interface WordListMatches {
  * @throws {InvalidArgumentError} When an option is unknown or of the wrong type.
  * @example
  * ```ts
- * import { compiledDefaultWordLists, countWordListMatches, wordListTokens } from 'fin-tabtext';
+ * import { compiledDefaultWordLists, countWordListMatches, wordListTokens } from 'fin-tabtext/score';
  * const w = wordListTokens('There is substantial doubt about our ability to continue as a going concern.');
  * const { counts, scores } = countWordListMatches(w, compiledDefaultWordLists());
  * counts.uncertainty; // 2 ("substantial doubt")
@@ -783,7 +783,7 @@ function bump(map: Map<string, number>, key: string): void {
  * @throws {InvalidArgumentError} When an argument is not a finite number >= 0.
  * @example
  * ```ts
- * import { polarityFromCounts } from 'fin-tabtext';
+ * import { polarityFromCounts } from 'fin-tabtext/score';
  * polarityFromCounts(3, 1); // 0.5
  * polarityFromCounts(0, 0); // 0
  * ```

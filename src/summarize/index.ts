@@ -1,3 +1,10 @@
+/**
+ * `fin-tabtext/summarize`: extractive summaries (Jaccard ranking, k-medoids) of a text or of a
+ * column of records.
+ * @module fin-tabtext/summarize
+ */
+
+export { FinTabTextError, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 export {
   defaultSummarizeColumnOptions,
   type SummarizeColumnFields,

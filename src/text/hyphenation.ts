@@ -85,7 +85,7 @@ function loadTable(): PatternTable {
  * @returns The break positions, ascending.
  * @example
  * ```ts
- * import { hyphenationPoints } from 'fin-tabtext';
+ * import { hyphenationPoints } from 'fin-tabtext/score';
  * hyphenationPoints('cybersecurity').length + 1; // 6
  * ```
  */

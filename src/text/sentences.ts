@@ -267,7 +267,7 @@ function startsParenMarker(text: string, k: number): boolean {
  * @returns An iterator over the sentences, in order, trimmed of whitespace, never empty.
  * @example
  * ```ts
- * import { iterateSentences } from 'fin-tabtext';
+ * import { iterateSentences } from 'fin-tabtext/score';
  * for (const s of iterateSentences('Sales rose 4.2% in the U.S. market. Costs fell.')) {
  *   console.log(s.start, s.text); // 0 'Sales rose 4.2% in the U.S. market.' then 36 'Costs fell.'
  * }
@@ -383,7 +383,7 @@ export class SentenceScanner {
  * @returns The sentences in order, each `{ text, start, end }` with `text === source.slice(start, end)`.
  * @example
  * ```ts
- * import { splitSentences } from 'fin-tabtext';
+ * import { splitSentences } from 'fin-tabtext/score';
  * splitSentences('Revenue was $4.2 billion, up 3% vs. 2022. Ford Motor Co. led.').map((s) => s.text);
  * // ['Revenue was $4.2 billion, up 3% vs. 2022.', 'Ford Motor Co. led.']
  * ```

@@ -1,4 +1,4 @@
-import { readDependencyFile } from '../resources/index.js';
+import { readPackageFile } from '../resources/index.js';
 import { hyphenationPoints } from './hyphenation.js';
 
 /** Where a syllable count came from: CMUdict 0.7a, or the hyphenation fallback. */
@@ -13,7 +13,7 @@ export interface SyllableInfo {
 }
 
 /**
- * CMUdict 0.7a (npm `cmudict@1.0.2`, `lib/cmu/cmudict.0.7a`), read on first use and searched in
+ * CMUdict 0.7a (`data/cmudict/cmudict.0.7a`, see its PROVENANCE.md), read on first use and searched in
  * place. The file's entries (between a comment header and a few commented-out entries at the end)
  * are sorted by key, a word's pronunciations are adjacent, and its unmarked entry comes before its
  * `WORD(1)` variants, so a binary search over the text finds a word's first pronunciation without
@@ -31,7 +31,7 @@ let cmu: CmuText | undefined;
 
 function cmuText(): CmuText {
   if (cmu !== undefined) return cmu;
-  const source = readDependencyFile('cmudict', 'lib/cmu/cmudict.0.7a', 'latin1');
+  const source = readPackageFile('data/cmudict/cmudict.0.7a', 'latin1');
   let start = 0;
   while (source.startsWith(';;;', start)) {
     const eol = source.indexOf('\n', start);
@@ -149,7 +149,7 @@ function fallbackSyllables(lower: string): number {
  * @returns `{ syllables, source }`; `{ syllables: 0, source: 'hyphenation' }` for `''`.
  * @example
  * ```ts
- * import { syllableInfo } from 'fin-tabtext';
+ * import { syllableInfo } from 'fin-tabtext/score';
  * syllableInfo('Revenue'); // { syllables: 3, source: 'cmudict' }
  * syllableInfo('SOFR'); // { syllables: 1, source: 'hyphenation' }
  * ```
@@ -170,7 +170,7 @@ export function syllableInfo(word: string): SyllableInfo {
  * @returns The syllable count; 0 for the empty string.
  * @example
  * ```ts
- * import { countSyllables } from 'fin-tabtext';
+ * import { countSyllables } from 'fin-tabtext/score';
  * countSyllables('liquidity'); // 4
  * ```
  */
@@ -188,7 +188,7 @@ export function countSyllables(word: string): number {
  * @returns `true` when CMUdict has a pronunciation for it.
  * @example
  * ```ts
- * import { isInCmudict } from 'fin-tabtext';
+ * import { isInCmudict } from 'fin-tabtext/score';
  * isInCmudict('revenue'); // true
  * ```
  */

@@ -180,7 +180,7 @@ function normaliseWord(word: string): string {
  * @returns The tokens in text order, with verbatim text and offsets.
  * @example
  * ```ts
- * import { tokenize } from 'fin-tabtext';
+ * import { tokenize } from 'fin-tabtext/score';
  * tokenize("Sales rose 19.8% to $4.2 billion.").map((t) => `${t.kind}:${t.text}`);
  * // ['word:Sales', 'word:rose', 'number:19.8%', 'word:to', 'number:$4.2', 'word:billion', 'punct:.']
  * ```
@@ -212,7 +212,7 @@ export function tokenize(text: string, start = 0, end: number = text.length): To
  * @returns Lowercased words in text order.
  * @example
  * ```ts
- * import { words } from 'fin-tabtext';
+ * import { words } from 'fin-tabtext/score';
  * words('The Company’s net loss was $5,068 million.'); // ['the', "company's", 'net', 'loss', 'was', 'million']
  * ```
  */
@@ -235,7 +235,7 @@ export function words(text: string, start = 0, end: number = text.length): strin
  * @returns The number of words appended.
  * @example
  * ```ts
- * import { appendWords } from 'fin-tabtext';
+ * import { appendWords } from 'fin-tabtext/score';
  * const all: string[] = [];
  * appendWords(all, 'Sales rose.');
  * appendWords(all, 'Costs fell 2%.'); // all: ['sales', 'rose', 'costs', 'fell']
@@ -292,7 +292,7 @@ export function appendWords(out: string[], text: string, start = 0, end: number 
  * @returns The number of word tokens.
  * @example
  * ```ts
- * import { countWords } from 'fin-tabtext';
+ * import { countWords } from 'fin-tabtext/score';
  * countWords('Revenue rose 12% in 2023.'); // 3
  * ```
  */

@@ -13,7 +13,7 @@ import { isWhitespaceCode } from './chars.js';
  * @returns The non-empty pieces, in order, punctuation untouched.
  * @example
  * ```ts
- * import { splitWhitespace } from 'fin-tabtext';
+ * import { splitWhitespace } from 'fin-tabtext/score';
  * splitWhitespace('Net  sales\u0085rose 4%.'); // ['Net', 'sales', 'rose', '4%.']
  * ```
  */

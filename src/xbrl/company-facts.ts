@@ -232,7 +232,8 @@ function toXbrlFact(fact: InlineXbrlFact, o: Resolved, fy: number | null, fp: st
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
- * import { altmanInputsFromCompanyFacts, altmanZ, companyFactsFromInlineXbrl } from 'fin-tabtext';
+ * import { altmanInputsFromCompanyFacts } from 'fin-tabtext/finance';
+ * import { altmanZ, companyFactsFromInlineXbrl } from 'fin-tabtext';
  * const html = readFileSync('gme-20240203.htm', 'utf8');
  * const accession = '0001326380-24-000012';
  * const facts = companyFactsFromInlineXbrl(html, { accession, form: '10-K', filed: '2024-03-26' });

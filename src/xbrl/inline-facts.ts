@@ -648,7 +648,7 @@ function resolveFacts(
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
- * import { readInlineXbrlFacts } from 'fin-tabtext';
+ * import { readInlineXbrlFacts } from 'fin-tabtext/finance';
  * const facts = readInlineXbrlFacts(readFileSync('gme-20240203.htm', 'utf8'));
  * facts.find((f) => f.concept === 'us-gaap:Assets' && f.end === '2024-02-03')?.value; // 2709000000
  * ```

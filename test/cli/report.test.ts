@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValue, REPORT_SCORES, renderReport } from '../../src/cli/report.js';
 import { runCli } from '../../src/cli/run.js';
-import { SCORE_ATTRIBUTES } from '../../src/index.js';
+import { SCORE_ATTRIBUTES } from '../../src/score/index.js';
 import { capture, rows as readRows } from '../support/cli.js';
 
 let html: string;

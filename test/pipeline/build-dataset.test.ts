@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FilingRef } from '../../src/edgar/index.js';
 import {
   buildDataset,
   type DatasetProgress,
-  type FilingRef,
   type FilingRow,
   filingRow,
   pipelineColumns,

@@ -30,10 +30,10 @@ try {
 } finally {
   await pool.close();
 }`;
-    writeFileSync(join(out, 'esm.mjs'), script("import { createPipelinePool } from './dist/index.js';"));
+    writeFileSync(join(out, 'esm.mjs'), script("import { createPipelinePool } from './dist/pipeline.js';"));
     writeFileSync(
       join(out, 'cjs.cjs'),
-      `(async () => {${script("const { createPipelinePool } = require('./dist/index.cjs');")}})();`,
+      `(async () => {${script("const { createPipelinePool } = require('./dist/pipeline.cjs');")}})();`,
     );
     const expected = JSON.stringify([
       [2, 0.5, 0],

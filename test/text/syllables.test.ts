@@ -60,7 +60,7 @@ describe('CMUdict searched in place', () => {
   // (lowercase key, first pronunciation wins, syllables = phones with a stress digit). The
   // library binary-searches the file instead; both must agree on every entry and on non-entries.
   const source = readFileSync(
-    fileURLToPath(new URL('../../node_modules/cmudict/lib/cmu/cmudict.0.7a', import.meta.url)),
+    fileURLToPath(new URL('../../data/cmudict/cmudict.0.7a', import.meta.url)),
     'latin1',
   );
   const reference = new Map<string, number>();

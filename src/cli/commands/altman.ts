@@ -1,9 +1,8 @@
+import { altmanVariants, type CompanyFactsInput } from '../../finance/index.js';
 import {
   type AltmanVariant,
   altmanFromCompanyFacts,
-  altmanVariants,
   type CompanyFactsAltmanResult,
-  type CompanyFactsInput,
   companyFactsFromInlineXbrl,
   InvalidArgumentError,
 } from '../../index.js';

@@ -1,11 +1,5 @@
-import {
-  buildDataset,
-  EdgarClient,
-  type FilingRow,
-  pipelineColumns,
-  SEC_BASE_URLS,
-  writeRecords,
-} from '../../index.js';
+import { SEC_BASE_URLS } from '../../edgar/index.js';
+import { buildDataset, EdgarClient, type FilingRow, pipelineColumns, writeRecords } from '../../index.js';
 import { type Command, optionalString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';

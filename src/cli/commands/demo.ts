@@ -1,21 +1,17 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { createFileCache, type EdgarCacheStore, type FilingRef, SEC_BASE_URLS } from '../../edgar/index.js';
 import {
   altmanFromCompanyFacts,
   buildDataset,
   buildTabText,
-  createFileCache,
-  type EdgarCacheStore,
   EdgarClient,
-  type FilingRef,
   type FilingRow,
-  normalizeCik,
-  type RecordValue,
   SCORE_COLUMNS,
-  SEC_BASE_URLS,
   writeRecords,
 } from '../../index.js';
+import { normalizeCik, type RecordValue } from '../../records/index.js';
 import { findPackageRoot } from '../../resources/index.js';
 import { type Command, optionalString } from '../command.js';
 import { type CliIo, writeFileAtomic } from '../io.js';

@@ -1,12 +1,10 @@
 import {
-  EdgarClient,
   type EdgarProgressEvent,
   FILING_RECORD_COLUMNS,
-  loadEdgarDataset,
   SEC_BASE_URLS,
   validateUserAgent,
-  writeRecords,
-} from '../../index.js';
+} from '../../edgar/index.js';
+import { EdgarClient, loadEdgarDataset, writeRecords } from '../../index.js';
 import { type Command, optionalDate, optionalString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';

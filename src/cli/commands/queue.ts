@@ -1,4 +1,4 @@
-import { createFileCache, SEC_BASE_URLS } from '../../index.js';
+import { createFileCache, SEC_BASE_URLS } from '../../edgar/index.js';
 import {
   enqueueDataset,
   exportDataset,

@@ -1,11 +1,5 @@
-import {
-  type FogMode,
-  InvalidArgumentError,
-  loadWordListFile,
-  readRecords,
-  SCORE_COLUMNS,
-  scoreFile,
-} from '../../index.js';
+import { InvalidArgumentError, readRecords, SCORE_COLUMNS, scoreFile } from '../../index.js';
+import { type FogMode, loadWordListFile } from '../../score/index.js';
 import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';

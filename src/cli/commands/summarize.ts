@@ -1,11 +1,11 @@
 import {
-  detectRecordFormat,
   documentToText,
   summarizeColumn,
   summarizeJaccard,
   summarizeKMedoids,
   writeRecords,
 } from '../../index.js';
+import { detectRecordFormat } from '../../records/index.js';
 import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError, writeFileAtomic } from '../io.js';
 import { createProgress } from '../progress.js';

@@ -1,12 +1,11 @@
+import { buildTabText, writeRecords } from '../../index.js';
 import {
-  buildTabText,
   type DateBucket,
   type NormalizeMethod,
   normalizeCik,
   normalizeColumns,
   type TabTextMatch,
-  writeRecords,
-} from '../../index.js';
+} from '../../records/index.js';
 import { type Command, optionalNumber, optionalString, requireString } from '../command.js';
 import { UsageError } from '../io.js';
 import {
