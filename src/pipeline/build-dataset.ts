@@ -1,7 +1,7 @@
 import { EdgarClient, type ListFilingsQuery, normalizeFilingsQuery } from '../edgar/client.js';
 import { exhibit13Candidates } from '../edgar/exhibit.js';
 import type { FilingRef } from '../edgar/filings.js';
-import type { EdgarClientOptions } from '../edgar/options.js';
+import { EDGAR_CLIENT_OPTION_KEYS, type EdgarClientOptions } from '../edgar/options.js';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import type { CompanyFactsInput } from '../finance/index.js';
 import { checkBoolean, checkNumber, checkOptions } from '../options/index.js';
@@ -95,22 +95,10 @@ const OWN_KEYS = [
   'onProgress',
 ];
 const QUERY_KEYS = ['tickersOrCiks', 'formTypes', 'filingDateStart', 'filingDateEnd', 'includeAmendments'];
-const CLIENT_KEYS = [
-  'userAgent',
-  'maxRequestsPerSecond',
-  'concurrency',
-  'cacheDir',
-  'cacheStore',
-  'cacheTtlMs',
-  'offline',
-  'baseUrls',
-  'transport',
-  'limiter',
-  'retry',
-  'blockPauseMs',
-  'timeoutMs',
-  'clock',
-];
+// The client's own options, less the two buildDataset takes itself (its signal and progress).
+const CLIENT_KEYS: readonly string[] = EDGAR_CLIENT_OPTION_KEYS.filter(
+  (key) => key !== 'signal' && key !== 'onProgress',
+);
 const FN = 'buildDataset';
 const EXAMPLE =
   "buildDataset({ tickersOrCiks: ['AAPL'], formTypes: ['10-K'], filingDateStart: '2019-01-01', userAgent: 'Name email@example.com' })";
