@@ -7,9 +7,9 @@
  *   from `dist/browser/data.js` (generated here) instead of the file system.
  * - Any `node:` import on these paths fails the build, naming the importing file.
  * - `data.js` is its own module, so a page can preload it and the code chunks stay small. It holds
- *   the files the scorers read, in their own formats, reduced to what the code reads:
- *   CMUdict 0.7a keeps each word's first pronunciation as its stress digits only (`ABANDON  0 1 0`;
- *   the syllable count is the number of stress digits) and the VADER lexicon its first two fields.
+ *   the files the scorers read, as the Node build reads them: the compact tables that
+ *   scripts/build-score-data.ts generates from CMUdict 0.7a, the VADER lexicons and the
+ *   hyphenation patterns (reduced to what the code reads), the easy words and the word lists.
  *   The licences of all inlined files head the module.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -29,57 +29,27 @@ export const BROWSER_ENTRIES: Readonly<Record<string, string>> = {
 
 /** The data files inlined in `data.js`, with the licence files printed at its head. */
 const DATA_FILES = [
-  'data/cmudict/cmudict.0.7a',
-  'data/vader/vader_lexicon.txt',
-  'data/vader/emoji_utf8_lexicon.txt',
+  'data/cmudict/cmudict-syllables.txt',
+  'data/vader/vader_lexicon.sorted.tsv',
+  'data/vader/emoji.sorted.tsv',
   'data/textstat/easy_words.txt',
-  'data/hyphen/hyph_en_US.dic',
+  'data/hyphen/hyph_en_US.patterns',
 ];
 const LICENCE_FILES = [
-  ['CMUdict 0.7a (data/cmudict/cmudict.0.7a)', 'data/cmudict/LICENSE'],
+  [
+    'CMUdict 0.7a (data/cmudict/cmudict-syllables.txt, derived from data/cmudict/cmudict.0.7a)',
+    'data/cmudict/LICENSE',
+  ],
   ['VADER lexicons (data/vader/)', 'data/vader/LICENSE.txt'],
   ['textstat easy words (data/textstat/easy_words.txt)', 'data/textstat/LICENSE'],
-  ['en-US hyphenation patterns (data/hyphen/hyph_en_US.dic), MPL-1.1', 'data/hyphen/LICENSE'],
+  [
+    'en-US hyphenation patterns (data/hyphen/hyph_en_US.patterns, derived from data/hyphen/hyph_en_US.dic), MPL-1.1',
+    'data/hyphen/LICENSE',
+  ],
 ] as const;
 
 function readText(path: string): string {
   return readFileSync(join(root, path), 'utf8');
-}
-
-/**
- * CMUdict 0.7a reduced to what `src/text/syllables.ts` reads, in the same sorted line format: the
- * first entry of each key (the unmarked one, or the first variant if a key has only variants), its
- * phones replaced by their stress digits. Comment lines are dropped.
- */
-export function cmudictSubset(source: string): string {
-  const out: string[] = [];
-  let lastKey = '';
-  for (const line of source.split('\n')) {
-    if (line === '' || line.startsWith(';;;')) continue;
-    const sep = line.indexOf('  ');
-    if (sep === -1) continue;
-    const entry = line.slice(0, sep);
-    const paren = entry.indexOf('(');
-    const key = paren === -1 ? entry : entry.slice(0, paren);
-    if (key === lastKey) continue;
-    lastKey = key;
-    const digits = line
-      .slice(sep + 2)
-      .trim()
-      .split(' ')
-      .map((phone) => phone.at(-1) ?? '')
-      .filter((c) => c >= '0' && c <= '9');
-    out.push(`${key}  ${digits.join(' ')}`);
-  }
-  return `${out.join('\n')}\n`;
-}
-
-/** The VADER lexicon with only the two fields the scorer reads (token and mean valence). */
-export function vaderLexiconSubset(source: string): string {
-  return source
-    .split('\n')
-    .map((line) => line.split('\t').slice(0, 2).join('\t'))
-    .join('\n');
 }
 
 /** The text of `data.js`: the licences, then `packageFiles` (path to text). */
@@ -89,8 +59,6 @@ export function dataModule(): string {
   for (const name of readdirSync(join(root, 'wordlists')).filter((n) => n.endsWith('.txt'))) {
     files[`wordlists/${name}`] = readText(`wordlists/${name}`);
   }
-  files['data/cmudict/cmudict.0.7a'] = cmudictSubset(files['data/cmudict/cmudict.0.7a'] ?? '');
-  files['data/vader/vader_lexicon.txt'] = vaderLexiconSubset(files['data/vader/vader_lexicon.txt'] ?? '');
   const licences = LICENCE_FILES.map(
     ([what, path]) => `${what}:\n\n${readText(path).replaceAll('*/', '* /').trim()}`,
   ).join('\n\n----------------------------------------------------------------------\n\n');

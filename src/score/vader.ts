@@ -19,6 +19,7 @@ import {
   B_INCR,
   BOOSTER,
   C_INCR,
+  type EmojiLexicon,
   N_SCALAR,
   SPECIAL_CASES,
   type VaderLexicons,
@@ -185,7 +186,7 @@ function pushIds(ids: Int32Array, n: number, lexicons: VaderLexicons): number {
 }
 
 /** §3 step 1 on a whole text, exactly as specified (the text-level path). */
-function replaceEmoji(text: string, emoji: ReadonlyMap<number, string>): string {
+function replaceEmoji(text: string, emoji: EmojiLexicon): string {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) < 0xa9) i++;
   if (i === text.length) return text;

@@ -41,6 +41,17 @@ export const RESERVED_WORD_LIST_NAMES: readonly string[] = Object.freeze([
 const LIST_NAME = /^[a-z][a-z0-9_]*$/;
 const HAS_LETTER = /\p{L}/u;
 
+/** `HAS_LETTER.test(text)`, without the regex for ASCII text (every entry word is tested). */
+function hasLetter(text: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+    if (text.charCodeAt(i) > 0x7f) ascii = false;
+  }
+  return !ascii && HAS_LETTER.test(text);
+}
+
 /**
  * Parse the text of a word list file: one entry per line, `#` starts a comment, blank lines are
  * skipped; entries are lowercased (except the case rules of their contexts), inner whitespace
@@ -65,7 +76,12 @@ export function parseWordList(text: string): string[] {
       `parseWordList(text) needs a string, got ${describeType(text)}; e.g. parseWordList('loss\\nlosses')`,
     );
   }
-  const seen = new Set<string>();
+  return parseWordListEntries(text).map((entry) => entry.text);
+}
+
+/** The entries of a word list file, parsed, deduplicated by normal form, in file order. */
+function parseWordListEntries(text: string): ParsedEntry[] {
+  const seen = new Map<string, ParsedEntry>();
   text.split(/\r?\n/).forEach((line, i) => {
     const hash = line.indexOf('#');
     const raw = hash >= 0 ? line.slice(0, hash) : line;
@@ -77,9 +93,9 @@ export function parseWordList(text: string): string[] {
         `parseWordList(text): line ${i + 1} (${JSON.stringify(raw.trim())}): ${parsed}`,
       );
     }
-    seen.add(parsed.text);
+    if (!seen.has(parsed.text)) seen.set(parsed.text, parsed);
   });
-  return [...seen];
+  return [...seen.values()];
 }
 
 /**
@@ -132,12 +148,26 @@ let defaultCompiled: CompiledWordLists | undefined;
 export function defaultWordLists(): Readonly<Record<DefaultWordListName, readonly string[]>> {
   if (defaultLists === undefined) {
     const lists = {} as Record<DefaultWordListName, readonly string[]>;
-    for (const name of DEFAULT_WORD_LIST_NAMES) {
-      lists[name] = Object.freeze(parseWordList(readPackageFile(`wordlists/${name}.txt`)));
+    for (const [name, entries] of Object.entries(defaultParsed())) {
+      lists[name as DefaultWordListName] = Object.freeze(entries.map((entry) => entry.text));
     }
     defaultLists = Object.freeze(lists);
   }
   return defaultLists;
+}
+
+let defaultEntries: Readonly<Record<string, readonly ParsedEntry[]>> | undefined;
+
+/** The default lists' files, each parsed once (compiling them needs no second parse). */
+function defaultParsed(): Readonly<Record<string, readonly ParsedEntry[]>> {
+  if (defaultEntries === undefined) {
+    const parsed: Record<string, readonly ParsedEntry[]> = {};
+    for (const name of DEFAULT_WORD_LIST_NAMES) {
+      parsed[name] = parseWordListEntries(readPackageFile(`wordlists/${name}.txt`));
+    }
+    defaultEntries = parsed;
+  }
+  return defaultEntries;
 }
 
 /**
@@ -151,7 +181,7 @@ export function defaultWordLists(): Readonly<Record<DefaultWordListName, readonl
  * ```
  */
 export function compiledDefaultWordLists(): CompiledWordLists {
-  defaultCompiled ??= compileWordLists(defaultWordLists());
+  defaultCompiled ??= compileParsed(defaultParsed());
   return defaultCompiled;
 }
 
@@ -185,6 +215,14 @@ export function validateCustomWordLists(lists: WordLists, field = 'options.wordL
 }
 
 function checkLists(lists: WordLists, field: string): WordLists {
+  return parseLists(lists, field).checked;
+}
+
+/** {@link checkLists}, also returning each list's parsed entries. */
+function parseLists(
+  lists: WordLists,
+  field: string,
+): { checked: WordLists; parsed: Record<string, readonly ParsedEntry[]> } {
   if (lists === null || typeof lists !== 'object' || Array.isArray(lists)) {
     throw new InvalidArgumentError(
       field,
@@ -192,6 +230,7 @@ function checkLists(lists: WordLists, field: string): WordLists {
     );
   }
   const out: Record<string, readonly string[]> = {};
+  const parsedLists: Record<string, readonly ParsedEntry[]> = {};
   for (const [name, entries] of Object.entries(lists)) {
     if (!LIST_NAME.test(name)) {
       throw new InvalidArgumentError(
@@ -205,9 +244,9 @@ function checkLists(lists: WordLists, field: string): WordLists {
         `${field}.${name} must be an array of strings, got ${describeType(entries)}; e.g. { ${name}: ['emissions'] }`,
       );
     }
-    const seen = new Set<string>();
+    const seen = new Map<string, ParsedEntry>();
     entries.forEach((entry: unknown, i: number) => {
-      if (typeof entry !== 'string' || !HAS_LETTER.test(entry)) {
+      if (typeof entry !== 'string' || !hasLetter(entry)) {
         throw new InvalidArgumentError(
           `${field}.${name}[${i}]`,
           `${field}.${name}[${i}] must be a word or phrase with at least one letter, got ${typeof entry === 'string' ? JSON.stringify(entry) : describeType(entry)}.`,
@@ -220,11 +259,12 @@ function checkLists(lists: WordLists, field: string): WordLists {
           `${field}.${name}[${i}] (${JSON.stringify(entry)}): ${parsed}`,
         );
       }
-      seen.add(parsed.text);
+      if (!seen.has(parsed.text)) seen.set(parsed.text, parsed);
     });
-    out[name] = Object.freeze([...seen]);
+    out[name] = Object.freeze([...seen.keys()]);
+    parsedLists[name] = [...seen.values()];
   }
-  return Object.freeze(out);
+  return { checked: Object.freeze(out), parsed: parsedLists };
 }
 
 /** One node of a compiled matcher: a word's single-word lists and the phrases that continue from it. */
@@ -283,7 +323,7 @@ function parseEntry(raw: string): ParsedEntry | string {
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w !== '');
-  if (words.length === 0 || !words.every((w) => HAS_LETTER.test(w))) {
+  if (words.length === 0 || !words.every(hasLetter)) {
     return `the entry before "~" must be a word or phrase whose words hold a letter, e.g. "judgment ~ significant judgment"`;
   }
   const rules: ContextRule[] = [];
@@ -332,7 +372,7 @@ function parseContext(entry: readonly string[], context: string): [ContextRule, 
     if (part.some((t) => PLACEHOLDERS[t] !== undefined)) {
       return `a number placeholder must be the only context ${where} the entry, e.g. "${base} ~ ${where === 'after' ? `${base} <year>` : `<day> ${base}`}"`;
     }
-    if (part.some((t) => t !== ANY_WORD && !HAS_LETTER.test(t))) {
+    if (part.some((t) => t !== ANY_WORD && !hasLetter(t))) {
       return `every context word must hold a letter (or be * for any word, or <day>, <year>, <number>): "${tokens.join(' ')}"`;
     }
     return [[...part], null];
@@ -412,18 +452,21 @@ const SENTENCE_BREAK = '\u0000';
  * ```
  */
 export function compileWordLists(lists: WordLists): CompiledWordLists {
-  const checked = checkLists(lists, 'lists');
-  const names = Object.keys(checked);
+  return compileParsed(parseLists(lists, 'lists').parsed);
+}
+
+/** {@link compileWordLists} on lists already checked and parsed. */
+function compileParsed(parsed: Readonly<Record<string, readonly ParsedEntry[]>>): CompiledWordLists {
+  const names = Object.keys(parsed);
   const root = new Map<string, WordListMatchNode>();
   const sizes: Record<string, number> = {};
   const marked = new Set<string>();
   const triggers = new Set<string>();
   const anyCase = new Set<string>();
   names.forEach((name, index) => {
-    const entries = checked[name]!;
+    const entries = parsed[name]!;
     sizes[name] = entries.length;
-    for (const text of entries) {
-      const entry = parseEntry(text) as ParsedEntry;
+    for (const entry of entries) {
       const parts = entry.words;
       let level = root;
       let node: WordListMatchNode | undefined;
