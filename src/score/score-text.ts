@@ -148,6 +148,13 @@ interface ResolvedOptions {
 }
 
 const WORD_LIST_ATTRIBUTES: ReadonlySet<string> = new Set(DEFAULT_WORD_LIST_NAMES);
+/** The lists of a run whose columns need none: the default names (for explanations), no entries. */
+const NO_LISTS: CompiledWordLists = Object.freeze({
+  names: DEFAULT_WORD_LIST_NAMES,
+  sizes: Object.freeze({}),
+  root: new Map(),
+  marked: null,
+});
 const compiledCustom = new WeakMap<WordLists, CompiledWordLists>();
 
 // Options are resolved in this one place, defaults merged under the caller's values.
@@ -182,7 +189,10 @@ function resolveOptions(
   const matchCounts =
     checkBoolean(call, 'options.matchCounts', options?.matchCounts) ?? defaultScoreOptions.matchCounts;
   const customLists = options?.wordLists ?? defaultScoreOptions.wordLists;
-  let lists = compiledDefaultWordLists();
+  const listColumns = attributes.some((a) => WORD_LIST_ATTRIBUTES.has(a) || a === 'polarity');
+  // The default lists are read and compiled only when a column needs them (not for sentiment or
+  // readability alone).
+  let lists = listColumns ? compiledDefaultWordLists() : NO_LISTS;
   let custom: string[] = [];
   if (customLists !== defaultScoreOptions.wordLists) {
     let compiled = compiledCustom.get(customLists);
@@ -195,8 +205,7 @@ function resolveOptions(
     custom = compiled.names.filter((name) => !WORD_LIST_ATTRIBUTES.has(name));
   }
   const want = new Set<ScoreAttribute>(attributes);
-  const needWords =
-    custom.length > 0 || attributes.some((a) => WORD_LIST_ATTRIBUTES.has(a) || a === 'polarity');
+  const needWords = custom.length > 0 || listColumns;
   return { want, lists, custom, fogMode, matchCounts, needWords };
 }
 

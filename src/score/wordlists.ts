@@ -315,17 +315,26 @@ const PLACEHOLDERS: Readonly<Record<string, ContextNumber>> = {
 };
 const ANY_WORD = '*';
 
+const NOT_A_WORD = `the entry before "~" must be a word or phrase whose words hold a letter, e.g. "judgment ~ significant judgment"`;
+const NO_RULES: readonly ContextRule[] = Object.freeze([]);
+
 /** Parse one entry line (without comment); returns the parsed entry or an error message. */
 function parseEntry(raw: string): ParsedEntry | string {
+  if (raw.indexOf('~') < 0) {
+    // Most entries are one word without contexts: no splitting needed.
+    const word = raw.trim().toLowerCase();
+    if (word !== '' && !/\s/.test(word)) {
+      if (!hasLetter(word)) return NOT_A_WORD;
+      return { words: [word], rules: NO_RULES, text: word };
+    }
+  }
   const [head = '', ...contexts] = raw.split('~');
   const words = head
     .trim()
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w !== '');
-  if (words.length === 0 || !words.every(hasLetter)) {
-    return `the entry before "~" must be a word or phrase whose words hold a letter, e.g. "judgment ~ significant judgment"`;
-  }
+  if (words.length === 0 || !words.every(hasLetter)) return NOT_A_WORD;
   const rules: ContextRule[] = [];
   const spelled: string[] = [];
   for (const context of contexts) {
@@ -474,7 +483,8 @@ function compileParsed(parsed: Readonly<Record<string, readonly ParsedEntry[]>>)
         const part = parts[k]!;
         node = level.get(part);
         if (node === undefined) {
-          node = { lists: null, rules: null, entry: parts.slice(0, k + 1).join(' '), next: null };
+          const text = k === 0 ? part : parts.slice(0, k + 1).join(' ');
+          node = { lists: null, rules: null, entry: text, next: null };
           level.set(part, node);
         }
         if (k < parts.length - 1) {
@@ -526,10 +536,18 @@ function compileParsed(parsed: Readonly<Record<string, readonly ParsedEntry[]>>)
 }
 
 function addMarkedVariants(map: Map<string, WordListMatchNode>, marked: ReadonlySet<string>): void {
-  for (const [key, node] of [...map]) {
-    if (marked.has(key)) for (const suffix of MARK_SUFFIXES) map.set(key + suffix, node);
+  const added: string[] = [];
+  const nodes: WordListMatchNode[] = [];
+  map.forEach((node, key) => {
+    if (marked.has(key)) {
+      for (const suffix of MARK_SUFFIXES) {
+        added.push(key + suffix);
+        nodes.push(node);
+      }
+    }
     if (node.next !== null) addMarkedVariants(node.next, marked);
-  }
+  });
+  for (let k = 0; k < added.length; k++) map.set(added[k]!, nodes[k]!);
 }
 
 function numberKind(token: Token | undefined): string {
