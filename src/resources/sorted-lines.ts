@@ -51,8 +51,10 @@ export function findSortedLine(
   let lo = start;
   let hi = end;
   while (lo < hi) {
-    let line = (lo + hi) >>> 1;
-    while (line > lo && table.charCodeAt(line - 1) !== 0x0a) line--;
+    // The start of the line holding the midpoint (lo is a line start); lastIndexOf is native,
+    // which matters in a fresh process, where a loop of charCodeAt runs in the interpreter.
+    const mid = (lo + hi) >>> 1;
+    const line = mid === lo ? lo : Math.max(lo, table.lastIndexOf('\n', mid - 1) + 1);
     if (compareLineKey(table, line, separator, key, s, e) < 0) lo = table.indexOf('\n', line) + 1;
     else hi = line;
   }

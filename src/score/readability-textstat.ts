@@ -12,12 +12,17 @@ let easyWords: Set<string> | undefined;
 /** textstat's English (Dale–Chall) easy-word set: each line of easy_words.txt, trimmed. */
 function easyWordSet(): Set<string> {
   if (easyWords === undefined) {
-    easyWords = new Set(
-      readPackageFile('data/textstat/easy_words.txt')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
-    );
+    // One pass over the file, without the arrays of split/map/filter (this runs in a fresh process).
+    const text = readPackageFile('data/textstat/easy_words.txt');
+    const set = new Set<string>();
+    for (let pos = 0; pos <= text.length; ) {
+      let eol = text.indexOf('\n', pos);
+      if (eol === -1) eol = text.length;
+      const line = text.slice(pos, eol).trim();
+      if (line !== '') set.add(line);
+      pos = eol + 1;
+    }
+    easyWords = set;
   }
   return easyWords;
 }

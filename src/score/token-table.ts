@@ -68,6 +68,10 @@ export class TokenColumns {
   runs: Array<Uint8Array | undefined> = [];
   /** textstat: syllables << 2 | easy << 1 | fromCmudict of the cleaned word; -1 when empty. */
   info = new Int32Array(1024);
+  /** Word lists: the root node of the token's (only) word in `listRoot`, null when none. */
+  listNode: unknown[] = [];
+  /** The compiled lists' root map that `listNode` was resolved against. */
+  listRoot: unknown = undefined;
   /** Ids in use. */
   size = 0;
 }

@@ -358,9 +358,10 @@ function parseContext(entry: readonly string[], context: string): [ContextRule, 
   for (let p = 0; p + entry.length <= tokens.length && at < 0; p++) {
     if (entry.every((w, k) => lower[p + k] === w)) at = p;
   }
-  const example = `e.g. "${entry.join(' ')} ~ significant ${entry.join(' ')}"`;
-  if (at < 0)
+  if (at < 0) {
+    const example = `e.g. "${entry.join(' ')} ~ significant ${entry.join(' ')}"`;
     return `the context "${tokens.join(' ')}" must contain the entry "${entry.join(' ')}", ${example}`;
+  }
   const form = tokens.slice(at, at + entry.length).join(' ');
   const base = entry.join(' ');
   let letterCase: ContextRule['letterCase'] = 'any';
@@ -701,6 +702,79 @@ function isExcluded(
   return false;
 }
 
+/**
+ * The matching loop of {@link countWordListMatches}, adding each list's matched words into
+ * `counts` (and each matched entry into `found`). The document scorer passes each word's root
+ * node, looked up once per distinct token, so the loop does not hash the words again.
+ *
+ * @internal
+ * @param words - The words (see {@link countWordListMatches}).
+ * @param rootNodes - Per word, `compiled.root.get(word) ?? null`; or null to look them up here.
+ * @param n - How many of `words` to read.
+ * @param compiled - The compiled lists.
+ * @param counts - Per list (in `compiled.names` order), incremented by the matched words.
+ * @param found - Per list, each matched entry's count is incremented there, when given.
+ */
+export function addWordListMatches(
+  words: readonly string[],
+  rootNodes: ReadonlyArray<WordListMatchNode | null> | null,
+  n: number,
+  compiled: CompiledWordLists,
+  counts: Float64Array,
+  found: Array<Map<string, number>> | undefined,
+): void {
+  const root = compiled.root;
+  // For each list, the index of the first word not yet counted: matches are found in order of
+  // their first word, so the union of covered words grows only at its end.
+  const coveredUntil = new Float64Array(compiled.names.length);
+  for (let i = 0; i < n; i++) {
+    const node = rootNodes !== null ? rootNodes[i] : root.get(words[i]!);
+    if (node === undefined || node === null) continue;
+    const single = node.lists;
+    if (single !== null) {
+      const rules = node.rules;
+      for (let k = 0; k < single.length; k++) {
+        if (rules !== null) {
+          const own = rules[k];
+          if (own !== null && own !== undefined && isExcluded(own, words, i, 1)) continue;
+        }
+        const l = single[k]!;
+        if (coveredUntil[l]! <= i) {
+          counts[l]!++;
+          coveredUntil[l] = i + 1;
+        }
+        if (found !== undefined) bump(found[l]!, node.entry);
+      }
+    }
+    let next = node.next;
+    let j = i + 1;
+    while (next !== null && j < n) {
+      const deeper = next.get(words[j]!);
+      if (deeper === undefined) break;
+      const hit = deeper.lists;
+      if (hit !== null) {
+        const end = j + 1;
+        const rules = deeper.rules;
+        for (let k = 0; k < hit.length; k++) {
+          if (rules !== null) {
+            const own = rules[k];
+            if (own !== null && own !== undefined && isExcluded(own, words, i, end - i)) continue;
+          }
+          const l = hit[k]!;
+          const from = Math.max(coveredUntil[l]!, i);
+          if (end > from) {
+            counts[l]! += end - from;
+            coveredUntil[l] = end;
+          }
+          if (found !== undefined) bump(found[l]!, deeper.entry);
+        }
+      }
+      next = deeper.next;
+      j++;
+    }
+  }
+}
+
 /** Options of {@link countWordListMatches}. */
 export interface CountWordListOptions {
   /**
@@ -759,61 +833,12 @@ export function countWordListMatches(
   const explain =
     checkBoolean('countWordListMatches', 'options.explain', checked.explain) ??
     defaultCountWordListOptions.explain;
-  const { names, root } = compiled;
+  const { names } = compiled;
   const listCount = names.length;
   const counts = new Float64Array(listCount);
-  // For each list, the index of the first word not yet counted: matches are found in order of
-  // their first word, so the union of covered words grows only at its end.
-  const coveredUntil = new Float64Array(listCount);
   const found: Array<Map<string, number>> | undefined = explain ? names.map(() => new Map()) : undefined;
   const n = words.length;
-
-  for (let i = 0; i < n; i++) {
-    const node = root.get(words[i]!);
-    if (node === undefined) continue;
-    const single = node.lists;
-    if (single !== null) {
-      const rules = node.rules;
-      for (let k = 0; k < single.length; k++) {
-        if (rules !== null) {
-          const own = rules[k];
-          if (own !== null && own !== undefined && isExcluded(own, words, i, 1)) continue;
-        }
-        const l = single[k]!;
-        if (coveredUntil[l]! <= i) {
-          counts[l]!++;
-          coveredUntil[l] = i + 1;
-        }
-        if (found !== undefined) bump(found[l]!, node.entry);
-      }
-    }
-    let next = node.next;
-    let j = i + 1;
-    while (next !== null && j < n) {
-      const deeper = next.get(words[j]!);
-      if (deeper === undefined) break;
-      const hit = deeper.lists;
-      if (hit !== null) {
-        const end = j + 1;
-        const rules = deeper.rules;
-        for (let k = 0; k < hit.length; k++) {
-          if (rules !== null) {
-            const own = rules[k];
-            if (own !== null && own !== undefined && isExcluded(own, words, i, end - i)) continue;
-          }
-          const l = hit[k]!;
-          const from = Math.max(coveredUntil[l]!, i);
-          if (end > from) {
-            counts[l]! += end - from;
-            coveredUntil[l] = end;
-          }
-          if (found !== undefined) bump(found[l]!, deeper.entry);
-        }
-      }
-      next = deeper.next;
-      j++;
-    }
-  }
+  addWordListMatches(words, null, n, compiled, counts, found);
 
   const countRecord: Record<string, number> = {};
   const scoreRecord: Record<string, number | null> = {};
