@@ -199,14 +199,19 @@ export function scanTokens(text: string, start: number, end: number): number {
     }
     const s = i;
     let h = FNV_OFFSET;
+    if (c === 0x21) exclaims++;
+    else if (c === 0x3f) questions++;
     for (;;) {
-      if (c === 0x21) exclaims++;
-      else if (c === 0x3f) questions++;
       h = Math.imul(h ^ c, FNV_PRIME);
       i++;
       if (i >= end) break;
       c = text.charCodeAt(i);
-      if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) break;
+      // Letters (the common case) are above U+003F and below U+0085: two compares.
+      if (c <= 0x3f) {
+        if (c <= 0x20 && isWhitespaceCode(c)) break;
+        if (c === 0x21) exclaims++;
+        else if (c === 0x3f) questions++;
+      } else if (c >= 0x85 && isWhitespaceCode(c)) break;
     }
     if (n === out.length) {
       out = grow(out, 0);
