@@ -130,12 +130,13 @@ function find(text: string, s: number, e: number, h: number): number {
   if (len > MAX_KEY || columns.size >= SLOT_CEILING) return newId(text.slice(s, e));
   const tag = len << 20;
   slots ??= new Int32Array(2 * SLOTS);
+  const table = slots;
   let slot = h & MASK;
   for (;;) {
     const at = 2 * slot;
-    const word = slots[at + 1]!;
-    if (word === 0) break;
-    if (slots[at] === h && (word & ~ID_MASK) === tag) {
+    const word = table[at + 1]!;
+    if (word === 0) return insert(text, s, e, h, slot);
+    if (table[at] === h && (word & ~ID_MASK) === tag) {
       const id = (word & ID_MASK) - 1;
       const p = keyAt[id]!;
       let k = 0;
@@ -144,6 +145,11 @@ function find(text: string, s: number, e: number, h: number): number {
     }
     slot = (slot + 1) & MASK;
   }
+}
+
+/** Store a new token in the free `slot` (kept apart from {@link find}, whose loop stays small). */
+function insert(text: string, s: number, e: number, h: number, slot: number): number {
+  const len = e - s;
   const id = newId(copyKey(text, s, e));
   if (id >= keyAt.length) keyAt = grow(keyAt, 0);
   if (poolSize + len > pool.length) pool = grow(pool, 0);
@@ -151,8 +157,8 @@ function find(text: string, s: number, e: number, h: number): number {
   for (let k = 0; k < len; k++) pool[poolSize + k] = text.charCodeAt(s + k);
   poolSize += len;
   const at = 2 * slot;
-  slots[at] = h;
-  slots[at + 1] = tag | (id + 1);
+  slots![at] = h;
+  slots![at + 1] = (len << 20) | (id + 1);
   return id;
 }
 
