@@ -361,7 +361,7 @@ function summaryTable(rows: readonly ReportRow[]): string {
     .join('\n');
   return `<table class="summary">
 <colgroup><col class="c-filing"><col class="c-form"><col class="c-date"><col class="c-mdna">${REPORT_SCORES.map(() => '<col class="c-score">').join('')}<col class="c-z"><col class="c-zone"></colgroup>
-<thead><tr><th scope="col">filing</th><th scope="col">form</th><th scope="col">filed</th><th scope="col">MD&amp;A</th>${scoreHeads}<th scope="col" class="num">Altman Z</th><th scope="col">zone</th></tr></thead>
+<thead><tr><th scope="col">filing</th><th scope="col">form type</th><th scope="col">filing date</th><th scope="col">MD&amp;A</th>${scoreHeads}<th scope="col" class="num">Altman Z</th><th scope="col">zone</th></tr></thead>
 <tbody>
 ${body}
 </tbody>

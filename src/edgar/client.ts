@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { describeType, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+import { parseCik } from '../identifiers/index.js';
 import { checkOptions } from '../options/index.js';
 import { type BodyKind, DECODERS, describeError, InvalidBodyError } from './body.js';
 import { bodyDigest, resourceKind } from './cache.js';
@@ -10,10 +11,10 @@ import {
   type FilingIndex,
   type FilingRef,
   filingFolderPath,
-  normalizeAccession,
   parseFilingIndex,
   parseSubmissions,
   type RejectedFiling,
+  requireAccession,
   type SubmissionColumns,
   type Submissions,
   scanColumns,
@@ -30,13 +31,7 @@ import { type EdgarClientOptions, type ResolvedEdgarOptions, resolveEdgarOptions
 import { normalizeFormTypes, normalizeTickersOrCiks, validateDateRange } from './query.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { follow, joinSignals, type SharedLoad } from './shared-load.js';
-import {
-  closeTickerMatches,
-  normalizeTicker,
-  padCik,
-  parseTickerTable,
-  type TickerTable,
-} from './tickers.js';
+import { closeTickerMatches, normalizeTicker, parseTickerTable, type TickerTable } from './tickers.js';
 import type { EdgarTransportResponse } from './transport.js';
 import { contentLengthMismatch, recognizeSecErrorPage } from './validate.js';
 
@@ -385,7 +380,7 @@ export class EdgarClient {
         `resolveCik needs a ticker or CIK, got ${describeType(tickerOrCik)}; e.g. client.resolveCik('AAPL').`,
       );
     }
-    const cik = padCik(tickerOrCik);
+    const cik = parseCik(tickerOrCik);
     if (cik !== null) return { cik, ticker: null };
     const ticker = normalizeTicker(String(tickerOrCik));
     if (!/^[A-Z0-9-]{1,12}$/.test(ticker)) {
@@ -572,7 +567,7 @@ export class EdgarClient {
     const [file, callOptions] =
       fileName !== null && typeof fileName === 'object' ? [undefined, fileName] : [fileName, options];
     const signal = checkCallOptions('fetchDocument', callOptions);
-    const name = file ?? ref.primaryDocument ?? `${normalizeAccession(ref.accessionNumber)}.txt`;
+    const name = file ?? ref.primaryDocument ?? `${requireAccession(ref.accessionNumber)}.txt`;
     if (typeof name !== 'string' || !SAFE_FILE_NAME.test(name)) {
       throw new InvalidArgumentError(
         'fileName',
@@ -666,7 +661,7 @@ export class EdgarClient {
   }
 
   #folder(ref: FilingLocator): string {
-    const cik = ref === null || typeof ref !== 'object' ? null : padCik(ref.cik);
+    const cik = ref === null || typeof ref !== 'object' ? null : parseCik(ref.cik);
     if (cik === null) {
       throw new InvalidArgumentError(
         'ref',

@@ -132,7 +132,10 @@ describe('altman', () => {
   it('prints Snowflake FY2025 Z with provenance', async () => {
     const c = capture(dir);
     expect(
-      await runCli(['altman', '--in', facts, '--accession', '0001640147-25-000052', '--price', '150'], c.io),
+      await runCli(
+        ['altman', '--in', facts, '--accession-number', '0001640147-25-000052', '--price', '150'],
+        c.io,
+      ),
     ).toBe(0);
     expect(c.out()).toContain('SNOWFLAKE INC.');
     expect(c.out()).toMatch(/Z: 4\.069\s+zone: safe/);

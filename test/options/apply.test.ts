@@ -67,12 +67,12 @@ describe('misspelt options are errors with a suggestion, in every module', () =>
 
   it('companyFactsFromInlineXbrl', () => {
     const html = readFixture('filings/gme_10-K_2024-03.htm');
-    const good = { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' };
+    const good = { accessionNumber: '0001326380-24-000012', formType: '10-K', filingDate: '2024-03-26' };
     expect(
       thrown(() => companyFactsFromInlineXbrl(html, { ...good, entityNmae: 'x' } as never)).message,
     ).toMatch(/Did you mean 'entityName'\?/);
-    expect(thrown(() => companyFactsFromInlineXbrl(html, { ...good, filed: '2024-02-30' })).field).toBe(
-      'options.filed',
+    expect(thrown(() => companyFactsFromInlineXbrl(html, { ...good, filingDate: '2024-02-30' })).field).toBe(
+      'options.filingDate',
     );
     expect(thrown(() => companyFactsFromInlineXbrl(html, [] as never)).message).toMatch(/got array/);
   });
