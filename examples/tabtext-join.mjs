@@ -1,4 +1,4 @@
-// TabText join and normalisation: attach each filing's MD&A scores to a tabular table with an
+// TabText join and normalization: attach each filing's MD&A scores to a tabular table with an
 // "as of" join (the latest filing on or before each row's date: no look-ahead), then z-score the
 // features fitted on the training rows only and apply the same parameters to the test rows.
 // Run after `npm run build`:  node examples/tabtext-join.mjs

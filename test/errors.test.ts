@@ -18,7 +18,7 @@ describe('errors', () => {
     expect(isFinTabTextError('FinTabTextError')).toBe(false);
   });
 
-  it('isFinTabTextError recognises errors of another copy of the package and of a minified build', () => {
+  it('isFinTabTextError recognizes errors of another copy of the package and of a minified build', () => {
     // Another copy (the CJS build beside the ESM one, or a bundle): a different class, same brand.
     const otherCopy = new (class Renamed extends Error {
       get [Symbol.for('fin-tabtext.error')](): true {

@@ -147,7 +147,7 @@ export interface ResolvedCompany {
  *
  * @param query - The query.
  * @param now - Epoch ms used for the default end date.
- * @returns Normalised tickers, forms and dates.
+ * @returns Normalized tickers, forms and dates.
  * @throws {InvalidArgumentError} naming the bad field.
  * @example
  * ```ts
@@ -361,7 +361,7 @@ export class EdgarClient {
   }
 
   /**
-   * Like {@link EdgarClient.resolveCik}, also returning the normalised ticker asked for.
+   * Like {@link EdgarClient.resolveCik}, also returning the normalized ticker asked for.
    *
    * @param tickerOrCik - A ticker or CIK.
    * @param options - `signal`.
@@ -457,7 +457,7 @@ export class EdgarClient {
   }
 
   /**
-   * The filings of one resolved company matching a normalised query (malformed rows left out,
+   * The filings of one resolved company matching a normalized query (malformed rows left out,
    * see {@link EdgarClient.scanCompanyFilings}).
    *
    * @param company - From {@link EdgarClient.resolveCompany}.
@@ -807,7 +807,7 @@ export class EdgarClient {
       const paused = o.limiter.pausedUntil - o.clock.now();
       if (paused > o.retry.maxWaitMs) {
         throw new EdgarHttpError(
-          `GET ${requestUrl}: every request is paused for another ${describeWait(paused)} because SEC signalled ` +
+          `GET ${requestUrl}: every request is paused for another ${describeWait(paused)} because SEC signaled ` +
             `a block, longer than retry.maxWaitMs (${o.retry.maxWaitMs} ms); not waiting. Try again later.`,
           { status: null, url: requestUrl, attempts: 0, retryAfter: paused, code: 'EDGAR_WAIT_TOO_LONG' },
         );
@@ -944,7 +944,7 @@ export class EdgarClient {
             ? ' SEC named this client an undeclared automated tool: check that userAgent names you and your email.'
             : '';
           throw new EdgarHttpError(
-            `GET ${requestUrl}: SEC kept signalling its request-rate block (${what}) after ` +
+            `GET ${requestUrl}: SEC kept signaling its request-rate block (${what}) after ` +
               `${o.retry.maxRateLimitPauses} pauses. Lower maxRequestsPerSecond, make sure no other process ` +
               `shares your IP without sharing the limiter, and try again in 10 minutes.${tool}`,
             { ...details, status: response.status, code: 'EDGAR_RATE_LIMITED' },

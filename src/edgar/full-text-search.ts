@@ -85,7 +85,7 @@ export interface NormalizedFullTextSearchQuery {
  * Validate a full-text search query.
  *
  * @param query - The query.
- * @returns The normalised query.
+ * @returns The normalized query.
  * @throws {@link InvalidArgumentError} naming the bad field.
  * @example
  * ```ts
@@ -128,7 +128,7 @@ export function normalizeFullTextSearchQuery(query: FullTextSearchQuery): Normal
 /**
  * The path and query string of one page of a full-text search, below the search host.
  *
- * @param query - A normalised query.
+ * @param query - A normalized query.
  * @param from - Offset of the first hit (a multiple of 100).
  * @returns E.g. `/LATEST/search-index?q=%22going+concern%22&forms=10-K&from=0`.
  * @example

@@ -17,7 +17,7 @@ export interface TickerTable {
   readonly byCik: ReadonlyMap<string, TickerEntry>;
 }
 
-/** Normalise a ticker the way SEC's file spells it: upper case, `.` and `/` as `-`. */
+/** Normalize a ticker the way SEC's file spells it: upper case, `.` and `/` as `-`. */
 export function normalizeTicker(ticker: string): string {
   return ticker.trim().toUpperCase().replace(/[./]/g, '-');
 }

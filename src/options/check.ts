@@ -73,7 +73,7 @@ function hint(name: string, known: readonly string[]): string {
  * plain object (not an array, not `null`), and every key must be one the function knows.
  * An unknown key is an {@link InvalidArgumentError} naming the function and the field, with a
  * "did you mean" from edit distance. Keys whose value is `undefined` are still checked, since a
- * misspelt key is a mistake whatever its value.
+ * misspelled key is a mistake whatever its value.
  *
  * @param fn - The public function's name, for the message (`'scoreText'`).
  * @param options - What the caller passed.

@@ -78,7 +78,7 @@ export interface BuildDatasetConfig
    * @default true
    */
   readonly ordered?: boolean;
-  /** Stops the run: requests and worker threads are cancelled and iteration throws the signal's reason. @default undefined */
+  /** Stops the run: requests and worker threads are canceled and iteration throws the signal's reason. @default undefined */
   readonly signal?: AbortSignal;
   /** Called after listing and after each row. @default undefined */
   readonly onProgress?: (progress: DatasetProgress) => void;

@@ -364,7 +364,7 @@ export function errorRow(meta: FilingMeta, error: unknown, options?: FilingRowOp
 const columnCache = new WeakMap<object, readonly string[]>();
 let defaultColumns: readonly string[] | undefined;
 
-/** {@link pipelineColumns}, memoised per options object. */
+/** {@link pipelineColumns}, memoized per options object. */
 function pipelineColumnsOf(options: FilingRowOptions | undefined): readonly string[] {
   if (options === undefined) {
     defaultColumns ??= Object.freeze(pipelineColumns());

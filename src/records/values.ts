@@ -26,7 +26,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Normalise a date to `YYYY-MM-DD`. Accepts a `Date` (its UTC calendar day), an ISO date or
+ * Normalize a date to `YYYY-MM-DD`. Accepts a `Date` (its UTC calendar day), an ISO date or
  * date-time string (the calendar date as written, without time-zone conversion, so
  * `'2024-01-01T23:00:00-05:00'` is `'2024-01-01'`), and the compact `'YYYYMMDD'`. Missing values
  * give `null`. Numbers are refused because they are ambiguous (epoch milliseconds or `20240101`).

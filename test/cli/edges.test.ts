@@ -105,11 +105,11 @@ describe('errors speak flags, not API calls (exit 2)', () => {
       /--user-agent "Acme Research" has no contact email\. .*pass --user-agent "Acme Research jane@acme\.com"/,
     ],
     [
-      'a misspelt flag gets a suggestion',
+      'a misspelled flag gets a suggestion',
       ['score', '--in', 'texts.csv', '--out', 'x4.csv', '--textcolumn', 'mdna'],
       /unknown flag --textcolumn\. Did you mean --text-column\?/,
     ],
-    ['a misspelt command gets a suggestion', ['scroe'], /unknown command "scroe"\. Did you mean "score"\?/],
+    ['a misspelled command gets a suggestion', ['scroe'], /unknown command "scroe"\. Did you mean "score"\?/],
     [
       'altman: a flag renamed in 0.2.0 suggests its new name',
       ['altman', '--in', 'gme_10-K_2024-03.htm', '--inline-xbrl', '--accession', '0001326380-24-000012'],

@@ -34,7 +34,7 @@ function thrown(fn: () => unknown): InvalidArgumentError {
   throw new Error('expected a throw');
 }
 
-describe('misspelt options are errors with a suggestion, in every module', () => {
+describe('misspelled options are errors with a suggestion, in every module', () => {
   it('altmanZ and altmanZFromRatios', () => {
     const e = thrown(() => altmanZ(inputs, { varient: 'z_prime' } as never));
     expect(e.field).toBe('options.varient');
@@ -77,7 +77,7 @@ describe('misspelt options are errors with a suggestion, in every module', () =>
     expect(thrown(() => companyFactsFromInlineXbrl(html, [] as never)).message).toMatch(/got array/);
   });
 
-  it('summaries and normalisation', () => {
+  it('summaries and normalization', () => {
     expect(
       thrown(() => summarizeJaccard('A. B.', { summarySize: 1, maxExactPair: 1 } as never)).message,
     ).toMatch(/Did you mean 'maxExactPairs'\?/);

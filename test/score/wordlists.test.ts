@@ -326,7 +326,7 @@ describe('parseWordList and loadWordListFile', () => {
 });
 
 describe('validateCustomWordLists', () => {
-  it('normalises valid lists', () => {
+  it('normalizes valid lists', () => {
     expect(validateCustomWordLists({ esg_2: ['Emissions', 'climate  change', 'emissions'] })).toEqual({
       esg_2: ['emissions', 'climate change'],
     });

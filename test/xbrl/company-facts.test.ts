@@ -285,7 +285,7 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
     }
     expect(() => companyFactsFromInlineXbrl(42 as never, good)).toThrow(InvalidArgumentError);
     expect(() => readInlineXbrlFacts(null as never)).toThrow(InvalidArgumentError);
-    // Accession without dashes, numeric CIK and a name are accepted and normalised.
+    // Accession without dashes, numeric CIK and a name are accepted and normalized.
     const result = companyFactsFromInlineXbrl(html, {
       ...good,
       accessionNumber: '000132638024000012',
