@@ -105,6 +105,58 @@ describe('errors speak flags, not API calls (exit 2)', () => {
       /--user-agent "Acme Research" has no contact email\. .*pass --user-agent "Acme Research jane@acme\.com"/,
     ],
     [
+      'dataset: an impossible date, same rule as fetch',
+      [
+        'dataset',
+        '--tickers',
+        'AAPL',
+        '--from',
+        '2019-02-30',
+        '--out',
+        'x6.parquet',
+        '--user-agent',
+        'Acme jane@acme.com',
+      ],
+      /--from must be a calendar date YYYY-MM-DD, got "2019-02-30"/,
+    ],
+    [
+      'dataset: a user agent without an email, same rule as fetch',
+      ['dataset', '--tickers', 'AAPL', '--out', 'x7.parquet', '--user-agent', 'Acme Research'],
+      /--user-agent "Acme Research" has no contact email\. .*pass --user-agent "Acme Research jane@acme\.com"/,
+    ],
+    [
+      'dataset: --from after --to',
+      [
+        'dataset',
+        '--tickers',
+        'AAPL',
+        '--from',
+        '2021-01-01',
+        '--to',
+        '2020-01-01',
+        '--out',
+        'x8.parquet',
+        '--user-agent',
+        'Acme jane@acme.com',
+      ],
+      /--from 2021-01-01 is after --to 2020-01-01; give --from on or before --to\./,
+    ],
+    [
+      'queue add: an impossible date, before any connection',
+      ['queue', 'add', '--tickers', 'AAPL', '--to', '2020-13-01', '--user-agent', 'Acme jane@acme.com'],
+      /--to must be a calendar date YYYY-MM-DD, got "2020-13-01"/,
+    ],
+    [
+      'queue add: a user agent without an email',
+      ['queue', 'add', '--ciks', '320193', '--user-agent', 'Acme Research'],
+      /--user-agent "Acme Research" has no contact email\./,
+    ],
+    [
+      'queue add: --max-rps not a number',
+      ['queue', 'add', '--ciks', '320193', '--user-agent', 'Acme jane@acme.com', '--max-rps', 'fast'],
+      /--max-rps must be a number, got "fast"/,
+    ],
+    [
       'a misspelled flag gets a suggestion',
       ['score', '--in', 'texts.csv', '--out', 'x4.csv', '--textcolumn', 'mdna'],
       /unknown flag --textcolumn\. Did you mean --text-column\?/,
@@ -117,7 +169,7 @@ describe('errors speak flags, not API calls (exit 2)', () => {
     ],
     [
       'mdna: --filed is now --filing-date',
-      ['mdna', 'gme_10-K_2024-03.htm', '--out', 'x6.csv', '--filed', '2024-03-26'],
+      ['mdna', 'gme_10-K_2024-03.htm', '--out', 'x9.csv', '--filed', '2024-03-26'],
       /unknown flag --filed\. Did you mean --filing-date\?/,
     ],
     [

@@ -15,9 +15,19 @@ describe('the pool thread from the built package', () => {
     const out = mkdtempSync(join(tmpdir(), 'ftt-dist-'));
     const dist = join(out, 'dist');
     // The library builds only: the CLI build's onSuccess writes the browser bundle into the
-    // repository's own dist/, which other tests read at the same time.
+    // repository's own dist/, which other tests read at the same time. `config: false`: without
+    // it tsup's build() also loads tsup.config.ts and runs each of its builds with these options
+    // on top, all at once into one folder (truncated files) and with the browser onSuccess.
     for (const config of (configs as Options[]).filter((c) => c.onSuccess === undefined)) {
-      await build({ ...config, outDir: dist, dts: false, sourcemap: false, silent: true, clean: false });
+      await build({
+        ...config,
+        config: false,
+        outDir: dist,
+        dts: false,
+        sourcemap: false,
+        silent: true,
+        clean: false,
+      });
     }
     // The built files resolve their dependencies from the package's node_modules, as when installed.
     symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'));

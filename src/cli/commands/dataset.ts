@@ -1,9 +1,17 @@
-import { SEC_BASE_URLS } from '../../edgar/index.js';
-import { buildDataset, EdgarClient, type FilingRow, pipelineColumns, writeRecords } from '../../index.js';
+import { buildDataset, pipelineColumns, writeRecords } from '../../index.js';
 import { type Command, optionalString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';
-import { claimOutput, optionalChoice, parseList, resolvePath } from './shared.js';
+import {
+  CACHE_OPTIONS,
+  createCliClient,
+  guardFailures,
+  readSelection,
+  readUserAgent,
+  SELECTION_FIELDS,
+  SELECTION_OPTIONS,
+} from './edgar-flags.js';
+import { claimOutput, optionalChoice, resolvePath } from './shared.js';
 
 const HELP = `fin-tabtext dataset: filings to one TabText row each (MD&A scores, Altman Z), in one command
 
@@ -67,45 +75,24 @@ export const datasetCommand: Command = {
   summary: 'filings to TabText rows (MD&A scores + Altman Z) on every core, to Parquet/Arrow/CSV',
   help: HELP,
   fields: {
-    'options.userAgent': '--user-agent',
-    userAgent: '--user-agent',
-    'options.cacheDir': '--cache-dir',
-    cacheDir: '--cache-dir',
-    filingDateStart: '--from',
-    filingDateEnd: '--to',
-    formTypes: '--forms',
+    ...SELECTION_FIELDS,
     'config.filingDateStart': '--from',
     'config.filingDateEnd': '--to',
     'config.formTypes': '--forms',
     'config.workers': '--workers',
   },
   options: {
-    tickers: { type: 'string' },
-    ciks: { type: 'string' },
-    forms: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    'user-agent': { type: 'string' },
+    ...SELECTION_OPTIONS,
+    ...CACHE_OPTIONS,
     out: { type: 'string', short: 'o' },
     format: { type: 'string' },
     workers: { type: 'string' },
-    'with-text': { type: 'boolean' },
-    'cache-dir': { type: 'string' },
-    offline: { type: 'boolean' },
   },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
       throw new UsageError(`dataset takes no positional arguments, got "${positionals.join(' ')}".`);
     }
-    const companies = [
-      ...parseList(optionalString(flags, 'tickers')),
-      ...parseList(optionalString(flags, 'ciks')),
-    ];
-    if (companies.length === 0) {
-      throw new UsageError(
-        'Give --tickers AAPL,MSFT or --ciks 320193. Run `fin-tabtext dataset --help` for usage.',
-      );
-    }
+    const selection = readSelection(flags, 'dataset');
     const outFlag = optionalString(flags, 'out');
     if (outFlag === undefined) {
       throw new UsageError(
@@ -124,40 +111,15 @@ export const datasetCommand: Command = {
     if (toStdout && (format === 'csv' || format === 'jsonl')) {
       throw new UsageError('--out - (stdout) writes parquet or arrow; give a file for csv or jsonl.');
     }
-    const userAgent = optionalString(flags, 'user-agent') ?? io.env.FIN_TABTEXT_USER_AGENT;
-    if (userAgent === undefined || userAgent.trim() === '') {
-      throw new UsageError(
-        'SEC asks every client to identify itself: pass --user-agent "Acme Research jane@acme.com" or set FIN_TABTEXT_USER_AGENT.',
-      );
-    }
+    const userAgent = readUserAgent(flags, io, true);
     const workers = workersOf(optionalString(flags, 'workers'));
-    const cacheDirFlag = optionalString(flags, 'cache-dir');
-    const forms = parseList(optionalString(flags, 'forms'));
-    const from = optionalString(flags, 'from');
-    const to = optionalString(flags, 'to');
     const quiet = flags.quiet === true;
     const includeText = flags['with-text'] === true;
     const progress = createProgress(io, 'dataset', { quiet });
-    const client = new EdgarClient({
-      userAgent,
-      offline: flags.offline === true,
-      ...(cacheDirFlag === undefined ? {} : { cacheDir: resolvePath(io, cacheDirFlag) }),
-      baseUrls: {
-        www: io.env.FIN_TABTEXT_SEC_WWW_URL ?? SEC_BASE_URLS.www,
-        data: io.env.FIN_TABTEXT_SEC_DATA_URL ?? SEC_BASE_URLS.data,
-      },
-      onProgress: (event) => {
-        if (event.type === 'rate-limited' && !quiet) {
-          io.stderr.write(`dataset: SEC rate limit hit, pausing ${Math.round(event.pauseMs / 1000)} s\n`);
-        }
-      },
-    });
+    const client = createCliClient(io, flags, 'dataset', userAgent);
     const rows = buildDataset({
       client,
-      tickersOrCiks: companies,
-      ...(forms.length > 0 ? { formTypes: forms } : {}),
-      ...(from === undefined ? {} : { filingDateStart: from }),
-      ...(to === undefined ? {} : { filingDateEnd: to }),
+      ...selection,
       ...(workers === undefined ? {} : { workers }),
       includeText,
       ...(io.signal === undefined ? {} : { signal: io.signal }),
@@ -167,31 +129,23 @@ export const datasetCommand: Command = {
         progress.update(p.done, p.listed, `filings, ${mb} MB${eta}`);
       },
     });
-    let ok = 0;
-    const errors: string[] = [];
-    // Throwing at the end when every filing failed makes writeRecords drop its temporary file.
-    async function* checked(): AsyncGenerator<FilingRow> {
-      for await (const row of rows) {
-        if (row.error === null) ok++;
-        else errors.push(`${row.ticker ?? row.cik ?? '?'} ${row.accession_number ?? ''}: ${row.error}`);
-        yield row;
-      }
-      if (ok === 0 && errors.length > 0) {
-        throw new Error(`every filing failed; nothing written. First error: ${errors[0]}`);
-      }
-    }
+    const { rows: checked, log } = guardFailures(
+      io,
+      'dataset',
+      rows,
+      (row) => `${row.ticker ?? row.cik ?? '?'} ${row.accession_number ?? ''}: ${row.error}`,
+    );
     const target = toStdout ? io.stdout : claimOutput(io, resolvePath(io, outFlag), []);
-    const result = await writeRecords(target, checked(), {
+    const result = await writeRecords(target, checked, {
       format,
       columns: pipelineColumns({ includeText }),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
     progress.done();
-    for (const error of errors.slice(0, 10)) io.stderr.write(`dataset: ${error}\n`);
-    if (errors.length > 10) io.stderr.write(`dataset: ... and ${errors.length - 10} more errors\n`);
+    log.report();
     if (!quiet) {
       io.stderr.write(
-        `dataset: wrote ${result.rows} rows (${errors.length} failed) to ${toStdout ? 'stdout' : result.path}\n`,
+        `dataset: wrote ${result.rows} rows (${log.errors.length} failed) to ${toStdout ? 'stdout' : result.path}\n`,
       );
     }
     if (result.rows === 0) io.stderr.write('dataset: no filings matched the forms and dates\n');

@@ -1,33 +1,21 @@
-import {
-  type EdgarProgressEvent,
-  FILING_RECORD_COLUMNS,
-  SEC_BASE_URLS,
-  validateUserAgent,
-} from '../../edgar/index.js';
-import { EdgarClient, loadEdgarDataset, writeRecords } from '../../index.js';
-import { type Command, optionalDate, optionalString } from '../command.js';
+import { type EdgarProgressEvent, FILING_RECORD_COLUMNS } from '../../edgar/index.js';
+import { loadEdgarDataset, writeRecords } from '../../index.js';
+import { type Command, optionalString } from '../command.js';
 import { UsageError } from '../io.js';
 import { createProgress } from '../progress.js';
 import { inCliTerms } from '../terms.js';
 import {
-  CSV_ESCAPE_HELP,
-  CSV_ESCAPE_OPTION,
-  claimOutput,
-  csvEscape,
-  parseList,
-  requireRecordPath,
-  resolvePath,
-} from './shared.js';
+  CACHE_OPTIONS,
+  createCliClient,
+  guardFailures,
+  readSelection,
+  readUserAgent,
+  SELECTION_FIELDS,
+  SELECTION_OPTIONS,
+} from './edgar-flags.js';
+import { CSV_ESCAPE_HELP, CSV_ESCAPE_OPTION, claimOutput, csvEscape, requireRecordPath } from './shared.js';
 
-const FIELDS = {
-  'options.userAgent': '--user-agent',
-  userAgent: '--user-agent',
-  'options.cacheDir': '--cache-dir',
-  cacheDir: '--cache-dir',
-  filingDateStart: '--from',
-  filingDateEnd: '--to',
-  formTypes: '--forms',
-} as const;
+const FIELDS = SELECTION_FIELDS;
 
 /** A per-filing error of the library, in this command's terms. */
 export function fetchErrorInCliTerms(message: string): string {
@@ -75,15 +63,8 @@ export const fetchCommand: Command = {
   summary: 'download 10-K/10-Q filings from EDGAR with their MD&A, to CSV/JSONL',
   help: HELP,
   options: {
-    tickers: { type: 'string' },
-    ciks: { type: 'string' },
-    forms: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    'user-agent': { type: 'string' },
-    'cache-dir': { type: 'string' },
-    offline: { type: 'boolean' },
-    'with-text': { type: 'boolean' },
+    ...SELECTION_OPTIONS,
+    ...CACHE_OPTIONS,
     out: { type: 'string' },
     ...CSV_ESCAPE_OPTION,
   },
@@ -92,15 +73,7 @@ export const fetchCommand: Command = {
     if (positionals.length > 0) {
       throw new UsageError(`fetch takes no positional arguments, got "${positionals.join(' ')}".`);
     }
-    const companies = [
-      ...parseList(optionalString(flags, 'tickers')),
-      ...parseList(optionalString(flags, 'ciks')),
-    ];
-    if (companies.length === 0) {
-      throw new UsageError(
-        'Give --tickers AAPL,MSFT or --ciks 320193. Run `fin-tabtext fetch --help` for usage.',
-      );
-    }
+    const selection = readSelection(flags, 'fetch');
     const outFlag = optionalString(flags, 'out');
     if (outFlag === undefined) {
       throw new UsageError(
@@ -108,83 +81,40 @@ export const fetchCommand: Command = {
       );
     }
     const out = claimOutput(io, requireRecordPath(io, outFlag, '--out', 'fetch'), []);
-    const from = optionalDate(flags, 'from', 'fetch');
-    const to = optionalDate(flags, 'to', 'fetch');
-    if (from !== undefined && to !== undefined && from > to) {
-      throw new UsageError(`--from ${from} is after --to ${to}; give --from on or before --to.`);
-    }
     const escapeFormulas = csvEscape(flags, 'fetch');
-    const userAgent = optionalString(flags, 'user-agent') ?? io.env.FIN_TABTEXT_USER_AGENT;
-    const howTo = 'pass --user-agent "Acme Research jane@acme.com" or set FIN_TABTEXT_USER_AGENT.';
-    if (userAgent === undefined || userAgent.trim() === '') {
-      throw new UsageError(`SEC asks every client to identify itself: ${howTo}`);
-    }
-    try {
-      validateUserAgent(userAgent);
-    } catch (error) {
-      const reason = inCliTerms(error instanceof Error ? error.message : String(error), FIELDS);
-      throw new UsageError(
-        `${reason.replace(/^--user-agent '[^']*'/, `--user-agent "${userAgent}"`)} SEC wants a name or company and a contact email: ${howTo}`,
-      );
-    }
-    const cacheDirFlag = optionalString(flags, 'cache-dir');
-    const forms = parseList(optionalString(flags, 'forms'));
+    const userAgent = readUserAgent(flags, io, true);
     const quiet = flags.quiet === true;
     const progress = createProgress(io, 'fetch', { quiet });
     const onProgress = (event: EdgarProgressEvent): void => {
       if (event.type === 'filing') progress.update(event.done, event.total, event.accessionNumber);
-      else if (event.type === 'rate-limited' && !quiet) {
-        io.stderr.write(`fetch: SEC rate limit hit, pausing ${Math.round(event.pauseMs / 1000)} s\n`);
-      }
     };
-    // The client reads base URLs from process.env; the CLI's environment is io.env.
-    const client = new EdgarClient({
-      userAgent,
-      offline: flags.offline === true,
-      ...(cacheDirFlag === undefined ? {} : { cacheDir: resolvePath(io, cacheDirFlag) }),
-      baseUrls: {
-        www: io.env.FIN_TABTEXT_SEC_WWW_URL ?? SEC_BASE_URLS.www,
-        data: io.env.FIN_TABTEXT_SEC_DATA_URL ?? SEC_BASE_URLS.data,
-      },
-      onProgress,
-    });
+    const client = createCliClient(io, flags, 'fetch', userAgent, onProgress);
     const records = loadEdgarDataset({
       client,
-      tickersOrCiks: companies,
-      ...(forms.length > 0 ? { formTypes: forms } : {}),
-      ...(from === undefined ? {} : { filingDateStart: from }),
-      ...(to === undefined ? {} : { filingDateEnd: to }),
+      ...selection,
       includeText: flags['with-text'] === true,
       onProgress,
       ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
-    let ok = 0;
-    const errors: string[] = [];
-    // Throwing at the end when every filing failed makes writeRecords drop its temporary file,
-    // so a run that fetched nothing leaves no output that looks like data.
-    async function* checked(): AsyncGenerator<Readonly<Record<string, unknown>>> {
-      for await (const record of records) {
-        if (record.error === null) ok++;
-        else
-          errors.push(
-            `${[record.ticker ?? record.cik ?? '?', record.accession_number].filter(Boolean).join(' ')}: ${fetchErrorInCliTerms(record.error)}`,
-          );
-        yield { ...record };
-      }
-      if (ok === 0 && errors.length > 0) {
-        throw new Error(`every filing failed; nothing written. First error: ${errors[0]}`);
-      }
-    }
-    const result = await writeRecords(out, checked(), {
+    const { rows: checked, log } = guardFailures(
+      io,
+      'fetch',
+      records,
+      (record) =>
+        `${[record.ticker ?? record.cik ?? '?', record.accession_number].filter(Boolean).join(' ')}: ${fetchErrorInCliTerms(record.error ?? '')}`,
+    );
+    // A FilingRecord is a plain object of its columns; interfaces just lack the index signature.
+    const result = await writeRecords(out, checked as AsyncIterable<Readonly<Record<string, unknown>>>, {
       columns: FILING_RECORD_COLUMNS,
       escapeFormulas,
       ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
     progress.done();
-    for (const error of errors.slice(0, 10)) io.stderr.write(`fetch: ${error}\n`);
-    if (errors.length > 10) io.stderr.write(`fetch: ... and ${errors.length - 10} more errors\n`);
+    log.report();
     if (!quiet)
-      io.stderr.write(`fetch: wrote ${result.rows} records (${errors.length} failed) to ${result.path}\n`);
+      io.stderr.write(
+        `fetch: wrote ${result.rows} records (${log.errors.length} failed) to ${result.path}\n`,
+      );
     if (result.rows === 0) io.stderr.write('fetch: no filings matched the forms and dates\n');
     return 0;
   },

@@ -1,4 +1,4 @@
-import { createFileCache, SEC_BASE_URLS } from '../../edgar/index.js';
+import { createFileCache } from '../../edgar/index.js';
 import {
   enqueueDataset,
   exportDataset,
@@ -6,10 +6,11 @@ import {
   queueStatus,
   startWorker,
 } from '../../queue/index.js';
-import { type Command, type Flags, optionalString } from '../command.js';
+import { type Command, type Flags, optionalNumber, optionalString } from '../command.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../io.js';
-import { optionalPositiveInteger, parseList, resolvePath } from './shared.js';
+import { readSelection, readUserAgent, SELECTION_OPTIONS, secBaseUrls } from './edgar-flags.js';
+import { optionalPositiveInteger, resolvePath } from './shared.js';
 
 const HELP = `fin-tabtext queue: the TabText data set on many machines, through BullMQ and Redis
 
@@ -69,52 +70,20 @@ function namesOf(flags: Flags): { queueName?: string } {
   return queueName === undefined ? {} : { queueName };
 }
 
-function baseUrlsOf(io: CliIo): { www: string; data: string } {
-  return {
-    www: io.env.FIN_TABTEXT_SEC_WWW_URL ?? SEC_BASE_URLS.www,
-    data: io.env.FIN_TABTEXT_SEC_DATA_URL ?? SEC_BASE_URLS.data,
-  };
-}
-
-function userAgentOf(flags: Flags, io: CliIo): string | undefined {
-  const value = optionalString(flags, 'user-agent') ?? io.env.FIN_TABTEXT_USER_AGENT;
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
 async function add(flags: Flags, io: CliIo): Promise<number> {
-  const companies = [
-    ...parseList(optionalString(flags, 'tickers')),
-    ...parseList(optionalString(flags, 'ciks')),
-  ];
-  if (companies.length === 0) {
-    throw new UsageError(
-      'Give --tickers AAPL,MSFT or --ciks 320193. Run `fin-tabtext queue --help` for usage.',
-    );
-  }
-  const userAgent = userAgentOf(flags, io);
-  if (userAgent === undefined) {
-    throw new UsageError(
-      'SEC asks every client to identify itself: pass --user-agent "Acme Research jane@acme.com" ' +
-        'or set FIN_TABTEXT_USER_AGENT.',
-    );
-  }
-  const forms = parseList(optionalString(flags, 'forms'));
-  const from = optionalString(flags, 'from');
-  const to = optionalString(flags, 'to');
+  const selection = readSelection(flags, 'queue');
+  const userAgent = readUserAgent(flags, io, true);
   const summary = optionalPositiveInteger(flags, 'summary', 'queue');
-  const maxRps = optionalString(flags, 'max-rps');
+  const maxRps = optionalNumber(flags, 'max-rps', 'queue');
   const result = await enqueueDataset(
     {
-      tickersOrCiks: companies,
-      ...(forms.length > 0 ? { formTypes: forms } : {}),
-      ...(from === undefined ? {} : { filingDateStart: from }),
-      ...(to === undefined ? {} : { filingDateEnd: to }),
+      ...selection,
       userAgent,
-      baseUrls: baseUrlsOf(io),
+      baseUrls: secBaseUrls(io),
       ...(flags['with-text'] === true ? { includeText: true } : {}),
       ...(summary === undefined ? {} : { summary }),
       ...(flags['no-altman'] === true ? { altman: false as const } : {}),
-      ...(maxRps === undefined ? {} : { maxRequestsPerSecond: Number(maxRps) }),
+      ...(maxRps === undefined ? {} : { maxRequestsPerSecond: maxRps }),
     },
     { connection: connectionOf(flags, io), ...namesOf(flags) },
   );
@@ -133,7 +102,7 @@ async function work(flags: Flags, io: CliIo): Promise<number> {
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const userAgent = userAgentOf(flags, io);
+  const userAgent = readUserAgent(flags, io, false);
   const cacheDir = optionalString(flags, 'cache-dir');
   const concurrency = optionalPositiveInteger(flags, 'concurrency', 'queue');
   const connection = connectionOf(flags, io);
@@ -157,7 +126,7 @@ async function work(flags: Flags, io: CliIo): Promise<number> {
     ...(concurrency === undefined ? {} : { concurrency }),
     ...(userAgent === undefined ? {} : { userAgent }),
     ...(cacheDir === undefined ? {} : { cache: createFileCache(resolvePath(io, cacheDir)) }),
-    baseUrls: baseUrlsOf(io),
+    baseUrls: secBaseUrls(io),
     onEvent,
   });
   if (!quiet) io.stderr.write(`queue work: started on ${connection} (Ctrl-C to stop)\n`);
@@ -225,13 +194,7 @@ export const queueCommand: Command = {
   options: {
     redis: { type: 'string' },
     queue: { type: 'string' },
-    tickers: { type: 'string' },
-    ciks: { type: 'string' },
-    forms: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    'user-agent': { type: 'string' },
-    'with-text': { type: 'boolean' },
+    ...SELECTION_OPTIONS,
     summary: { type: 'string' },
     'no-altman': { type: 'boolean' },
     'max-rps': { type: 'string' },
