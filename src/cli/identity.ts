@@ -14,7 +14,7 @@ export interface FilingIdentity {
   /** Filing date `YYYY-MM-DD`, or `null`. */
   readonly filingDate: string | null;
   /** Period of report `YYYY-MM-DD`, or `null`. */
-  readonly periodEnd: string | null;
+  readonly reportDate: string | null;
 }
 
 const MONTHS = [
@@ -112,7 +112,7 @@ export function identityFromDocument(text: string): FilingIdentity {
       (header ? headerValue(header, 'COMPANY CONFORMED NAME') : null),
     formType: form?.toUpperCase() ?? null,
     filingDate: filed === null ? null : isoDate(filed),
-    periodEnd: period === null ? null : isoDate(period),
+    reportDate: period === null ? null : isoDate(period),
   };
 }
 
@@ -136,7 +136,7 @@ export function identityFromFileName(name: string): FilingIdentity {
     company: null,
     formType: form === null ? null : form.toUpperCase().replace(/^10(?=[KQ])/, '10-'),
     filingDate: dated?.[1] ?? null,
-    periodEnd: period === undefined ? null : isoDate(period),
+    reportDate: period === undefined ? null : isoDate(period),
   };
 }
 
@@ -150,6 +150,6 @@ export function mergeIdentity(...sources: readonly Partial<FilingIdentity>[]): F
     company: pick('company'),
     formType: pick('formType'),
     filingDate: pick('filingDate'),
-    periodEnd: pick('periodEnd'),
+    reportDate: pick('reportDate'),
   };
 }

@@ -310,7 +310,7 @@ describe('mdna rows can be joined', () => {
       company: 'APPLE COMPUTER INC',
       formType: '8-K',
       filingDate: '1999-09-07',
-      periodEnd: '1999-09-03',
+      reportDate: '1999-09-03',
     });
     const { code, err } = await run([
       'mdna',
@@ -335,7 +335,7 @@ describe('mdna rows can be joined', () => {
     expect(identityFromFileName('aapl-20250628.htm')).toMatchObject({
       formType: null,
       filingDate: null,
-      periodEnd: '2025-06-28',
+      reportDate: '2025-06-28',
     });
     expect(identityFromFileName('ford_10-K_2002-03.txt.gz')).toMatchObject({
       formType: '10-K',

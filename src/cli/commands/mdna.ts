@@ -164,7 +164,7 @@ export const mdnaCommand: Command = {
           company: identity.company,
           form_type: fileForm,
           filing_date: identity.filingDate,
-          report_date: identity.periodEnd,
+          report_date: identity.reportDate,
           mdna_status: result.status,
           heading: result.heading,
           next_heading: result.nextHeading,
