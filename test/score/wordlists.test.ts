@@ -83,12 +83,14 @@ function naiveCount(tokens: readonly string[], entries: readonly string[]): numb
 describe('default word lists', () => {
   const lists = defaultWordLists();
 
-  it('has the eight lists, each 150-400 unique lowercase entries', () => {
+  // The upper bound catches a runaway embedding expansion; negative is the largest list (its reviewed
+  // seed sets of distress and generic MD&A vocabulary, exact inflected forms, about 600 entries).
+  it('has the eight lists, each 150-700 unique lowercase entries', () => {
     expect(Object.keys(lists)).toEqual([...DEFAULT_WORD_LIST_NAMES]);
     for (const name of DEFAULT_WORD_LIST_NAMES) {
       const entries = lists[name];
       expect(entries.length, name).toBeGreaterThanOrEqual(150);
-      expect(entries.length, name).toBeLessThanOrEqual(400);
+      expect(entries.length, name).toBeLessThanOrEqual(700);
       expect(new Set(entries).size, name).toBe(entries.length);
       for (const e of entries) {
         const [head, ...contexts] = e.split(' ~ ');
