@@ -59,9 +59,45 @@ describe('errors', () => {
       expect(minified.isFinTabTextError(new InvalidArgumentError('options.x', 'bad x'))).toBe(true);
       expect(minified.isFinTabTextError(new Error('x'))).toBe(false);
       expect(copy.code).toBe('INVALID_ARGUMENT');
+      // error.name and the stack's first line keep the real name, not the minified one.
+      expect(copy.name).toBe('InvalidArgumentError');
+      expect(String(copy.stack)).toMatch(/^InvalidArgumentError: bad x/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('every exported error class names itself, so error.name survives a minifier', async () => {
+    const entries = (await Promise.all([
+      import('../src/index.js'),
+      import('../src/score/entry.js'),
+      import('../src/extract/index.js'),
+      import('../src/edgar/index.js'),
+      import('../src/finance/index.js'),
+      import('../src/records/index.js'),
+      import('../src/queue/index.js'),
+    ])) as Record<string, unknown>[];
+    const classes = new Map<string, typeof FinTabTextError>();
+    for (const entry of entries) {
+      for (const value of Object.values(entry)) {
+        if (typeof value === 'function' && value.prototype instanceof FinTabTextError) {
+          classes.set(value.name, value as typeof FinTabTextError);
+        }
+      }
+    }
+    // Every error class of the package is exported from some entry.
+    expect([...classes.keys()].sort()).toEqual([
+      'BulkArchiveError',
+      'CompanyFactsError',
+      'EdgarCacheMissError',
+      'EdgarHttpError',
+      'ExtractionError',
+      'InlineXbrlError',
+      'InvalidArgumentError',
+      'MissingDependencyError',
+      'RecordsFormatError',
+    ]);
+    for (const [name, cls] of classes) expect([name, cls.errorName]).toEqual([name, name]);
   });
 
   it('chains the cause', () => {

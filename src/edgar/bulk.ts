@@ -50,6 +50,8 @@ export interface BulkArchiveEntry {
 
 /** A bulk archive that cannot be read: not a ZIP, truncated, an entry too large or not JSON. */
 export class BulkArchiveError extends FinTabTextError {
+  static override readonly errorName: string = 'BulkArchiveError';
+
   /** The archive's path. */
   readonly path: string;
   /** The entry concerned, or `null` for the archive as a whole. */

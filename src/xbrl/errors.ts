@@ -17,6 +17,8 @@ import { FinTabTextError } from '../errors/index.js';
  * ```
  */
 export class InlineXbrlError extends FinTabTextError {
+  static override readonly errorName: string = 'InlineXbrlError';
+
   /**
    * @param message - What failed.
    * @param options - The underlying `cause`.
