@@ -21,7 +21,7 @@ function time(run: () => void): number {
   return (performance.now() - start) / 1000 / ROUNDS;
 }
 
-const options = { accession: '0000000000-00-000000', form: '10-K', filed: '2024-01-01' };
+const options = { accessionNumber: '0000000000-00-000000', formType: '10-K', filingDate: '2024-01-01' };
 let facts = 0;
 const readSeconds = time(() => {
   facts = 0;

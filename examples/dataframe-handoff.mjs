@@ -10,12 +10,12 @@ import { FILINGS, readBundled } from './bundled.mjs';
 const meta = [];
 const texts = [];
 for (const f of FILINGS) {
-  const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form });
+  const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form_type });
   const breaks = f.file.endsWith('.txt') ? /\n\s*\n/ : /\n/; // plain text wraps lines at 80 columns
   for (const p of mdna.text.split(breaks)) {
     const text = p.replace(/\s+/g, ' ').trim();
     if (text.length > 200) {
-      meta.push({ company: f.company, form: f.form, filing_date: f.filing_date });
+      meta.push({ company: f.company, form_type: f.form_type, filing_date: f.filing_date });
       texts.push(text);
     }
   }
@@ -28,7 +28,7 @@ const dt = aq.table(toColumns(rows));
 console.log(`${dt.numRows()} paragraphs x ${dt.numCols()} columns: ${dt.columnNames().join(', ')}`);
 
 // Per-filing summary: paragraph count and mean scores, most uncertain MD&A first.
-dt.groupby('company', 'form', 'filing_date')
+dt.groupby('company', 'form_type', 'filing_date')
   .rollup({
     paragraphs: aq.op.count(),
     negative: aq.op.mean('negative'),

@@ -59,7 +59,7 @@ try {
   console.log('== Snowflake: Altman Z″ from XBRL company facts');
   console.log(`${facts.entityName}: Z″ = ${z.z?.toFixed(2)}, zone ${z.zone}`);
   console.log(
-    `total assets from ${z.provenance.totalAssets?.tag} (${z.provenance.totalAssets?.form} filed ${z.provenance.totalAssets?.filed})`,
+    `total assets from ${z.provenance.totalAssets?.tag} (${z.provenance.totalAssets?.formType} filed ${z.provenance.totalAssets?.filingDate})`,
   );
 
   // 4. loadEdgarDataset: one flat record per filing. Apple's real submissions record is cached, but its

@@ -13,7 +13,7 @@ try {
   //    filing's MD&A that are longer than 200 characters (headings and table rows are shorter).
   const rows = [];
   for (const f of FILINGS) {
-    const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form });
+    const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form_type });
     // Plain-text filings (Ford 2002) wrap lines at 80 columns: there a paragraph ends at a blank line.
     const breaks = f.file.endsWith('.txt') ? /\n\s*\n/ : /\n/;
     const paragraphs = mdna.text
@@ -21,7 +21,13 @@ try {
       .map((p) => p.replace(/\s+/g, ' ').trim())
       .filter((p) => p.length > 200);
     paragraphs.slice(0, 3).forEach((text, i) => {
-      rows.push({ company: f.company, form: f.form, filing_date: f.filing_date, paragraph: i + 1, text });
+      rows.push({
+        company: f.company,
+        form_type: f.form_type,
+        filing_date: f.filing_date,
+        paragraph: i + 1,
+        text,
+      });
     });
   }
   const input = join(dir, 'mdna-paragraphs.csv');

@@ -1,4 +1,4 @@
-// TabText join and normalisation: attach each filing's MD&A scores to a tabular table with an
+// TabText join and normalization: attach each filing's MD&A scores to a tabular table with an
 // "as of" join (the latest filing on or before each row's date: no look-ahead), then z-score the
 // features fitted on the training rows only and apply the same parameters to the test rows.
 // Run after `npm run build`:  node examples/tabtext-join.mjs
@@ -9,7 +9,7 @@ import { FILINGS, readBundled } from './bundled.mjs';
 
 // Text table: one row per real 2024 10-K bundled in examples/data/, with its MD&A scores.
 const textRows = FILINGS.filter((f) => f.filing_date.startsWith('2024')).map((f) => {
-  const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form });
+  const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form_type });
   const s = scoreText(mdna.text, { attributes: ['polarity', 'uncertainty', 'readability'] });
   return { cik: normalizeCik(f.cik), filing_date: f.filing_date, ...s };
 });

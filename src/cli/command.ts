@@ -59,6 +59,13 @@ function joinNegativeValues(argv: readonly string[], options: OptionSpec): strin
   return out;
 }
 
+/** Flags renamed in 0.2.0 (one name per concept), old to new, so the old name suggests the new one. */
+const RENAMED_FLAGS: Readonly<Record<string, string>> = Object.freeze({
+  accession: 'accession-number',
+  form: 'form-type',
+  filed: 'filing-date',
+});
+
 /** Parse argv for a command, turning parseArgs' errors into usage errors that name the flag. */
 export function parseCommandArgs(command: Command, argv: string[]): { flags: Flags; positionals: string[] } {
   const options = { ...COMMON_OPTIONS, ...command.options };
@@ -77,7 +84,9 @@ export function parseCommandArgs(command: Command, argv: string[]): { flags: Fla
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const flag = /'(-[^'\s]+)'/.exec(message)?.[1] ?? message;
       const bare = flag.replace(/^-+/, '').split('=')[0]!;
-      const guess = didYouMean(bare, Object.keys(options));
+      const renamed = Object.hasOwn(RENAMED_FLAGS, bare) ? RENAMED_FLAGS[bare] : undefined;
+      const guess =
+        renamed !== undefined && renamed in options ? renamed : didYouMean(bare, Object.keys(options));
       throw new UsageError(
         `unknown flag ${flag.split('=')[0]}.${guess === undefined ? '' : ` Did you mean --${guess}?`} ${seeHelp}`,
       );

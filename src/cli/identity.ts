@@ -1,3 +1,4 @@
+import { parseCik } from '../identifiers/index.js';
 import { decodeEntities } from '../xbrl/markup.js';
 
 /** Who filed a document and when, as far as the document (or its file name) says. */
@@ -9,11 +10,11 @@ export interface FilingIdentity {
   /** Registrant name, or `null`. */
   readonly company: string | null;
   /** Form type (`10-K`, `10-Q`), or `null`. */
-  readonly form: string | null;
+  readonly formType: string | null;
   /** Filing date `YYYY-MM-DD`, or `null`. */
   readonly filingDate: string | null;
   /** Period of report `YYYY-MM-DD`, or `null`. */
-  readonly periodEnd: string | null;
+  readonly reportDate: string | null;
 }
 
 const MONTHS = [
@@ -93,7 +94,7 @@ export function identityFromDocument(text: string): FilingIdentity {
     : '';
   const cikText =
     deiValue(text, 'EntityCentralIndexKey') ?? (header ? headerValue(header, 'CENTRAL INDEX KEY') : null);
-  const cik = cikText !== null && /^\d{1,10}$/.test(cikText) ? cikText.padStart(10, '0') : null;
+  const cik = parseCik(cikText);
   const typeTag = /<TYPE>[ \t]*([^\s<]+)/i.exec(head)?.[1] ?? null;
   const form =
     deiValue(text, 'DocumentType') ??
@@ -109,9 +110,9 @@ export function identityFromDocument(text: string): FilingIdentity {
     company:
       deiValue(text, 'EntityRegistrantName') ??
       (header ? headerValue(header, 'COMPANY CONFORMED NAME') : null),
-    form: form?.toUpperCase() ?? null,
+    formType: form?.toUpperCase() ?? null,
     filingDate: filed === null ? null : isoDate(filed),
-    periodEnd: period === null ? null : isoDate(period),
+    reportDate: period === null ? null : isoDate(period),
   };
 }
 
@@ -133,9 +134,9 @@ export function identityFromFileName(name: string): FilingIdentity {
     cik: null,
     ticker: null,
     company: null,
-    form: form === null ? null : form.toUpperCase().replace(/^10(?=[KQ])/, '10-'),
+    formType: form === null ? null : form.toUpperCase().replace(/^10(?=[KQ])/, '10-'),
     filingDate: dated?.[1] ?? null,
-    periodEnd: period === undefined ? null : isoDate(period),
+    reportDate: period === undefined ? null : isoDate(period),
   };
 }
 
@@ -147,8 +148,8 @@ export function mergeIdentity(...sources: readonly Partial<FilingIdentity>[]): F
     cik: pick('cik'),
     ticker: pick('ticker'),
     company: pick('company'),
-    form: pick('form'),
+    formType: pick('formType'),
     filingDate: pick('filingDate'),
-    periodEnd: pick('periodEnd'),
+    reportDate: pick('reportDate'),
   };
 }

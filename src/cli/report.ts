@@ -96,7 +96,7 @@ const USD_COLUMNS = new Set([
 ]);
 const RATIO_COLUMNS = new Set(['wc_ta', 're_ta', 'ebit_ta', 'mve_tl', 'bve_tl', 'sales_ta', 'altman_z']);
 const COUNT_COLUMNS = new Set(['word_count', 'sentence_count', 'mdna_chars', 'chars']);
-const ZONE_COLOURS: Record<string, string> = { safe: '#2e7d32', grey: '#757575', distress: '#c62828' };
+const ZONE_COLORS: Record<string, string> = { safe: '#2e7d32', grey: '#757575', distress: '#c62828' };
 const ZONE_FILLS: Record<string, string> = { safe: '#e8f5e9', grey: '#f2f2f2', distress: '#fdecea' };
 
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -177,7 +177,7 @@ interface BarChartSpec {
   readonly values: readonly (number | null)[];
   readonly labels: readonly string[];
   readonly format: (x: number) => string;
-  readonly colours?: readonly string[];
+  readonly colors?: readonly string[];
   readonly range?: readonly [number, number];
   /** Vertical bands behind the bars (Altman zones). */
   readonly bands?: readonly { from: number; to: number; fill: string; label: string }[];
@@ -187,7 +187,7 @@ interface BarChartSpec {
 }
 
 /**
- * A horizontal bar chart as inline SVG: one bar per filing, a labelled x axis with ticks and its
+ * A horizontal bar chart as inline SVG: one bar per filing, a labeled x axis with ticks and its
  * unit, a y axis with every filing's label (sized so none is clipped), and the value at each bar.
  */
 function barChart(spec: BarChartSpec): string {
@@ -239,9 +239,9 @@ function barChart(spec: BarChartSpec): string {
     const from = value < 0 ? x(Math.max(value, lo)) : zero;
     const to = value < 0 ? zero : x(Math.min(value, hi));
     const length = Math.max(1, to - from);
-    const colour = spec.colours?.[i] ?? (value < 0 ? '#c62828' : '#1565c0');
+    const color = spec.colors?.[i] ?? (value < 0 ? '#c62828' : '#1565c0');
     parts.push(
-      `<rect class="bar" x="${from.toFixed(1)}" y="${y + 3}" width="${length.toFixed(1)}" height="${rowHeight - 6}" fill="${colour}"><title>${escapeHtml(`${label}: ${spec.format(value)}`)}</title></rect>`,
+      `<rect class="bar" x="${from.toFixed(1)}" y="${y + 3}" width="${length.toFixed(1)}" height="${rowHeight - 6}" fill="${color}"><title>${escapeHtml(`${label}: ${spec.format(value)}`)}</title></rect>`,
     );
     parts.push(
       `<text class="value" x="${((value < 0 ? zero : from + length) + 4).toFixed(1)}" y="${y + 14}">${escapeHtml(spec.format(value))}</text>`,
@@ -299,7 +299,7 @@ function zonesSection(rows: readonly ReportRow[], labels: readonly string[]): st
     values,
     labels,
     format: (v) => fixed(v, 2),
-    colours: rows.map((row) => ZONE_COLOURS[text(row.altman_zone)] ?? '#607d8b'),
+    colors: rows.map((row) => ZONE_COLORS[text(row.altman_zone)] ?? '#607d8b'),
     width: 900,
     ...(model === undefined
       ? {}
@@ -328,7 +328,7 @@ function zonesSection(rows: readonly ReportRow[], labels: readonly string[]): st
     .join('\n');
   return `<section id="zones">
 <h2>Altman Z and its zones</h2>
-<p class="meaning">Altman's bankruptcy-risk score from the balance sheet and income statement (XBRL). Bars are coloured by zone; dashed lines are the cut-offs of the variant used${variant === undefined ? '' : ` (${escapeHtml(VARIANT_NAMES[variant] ?? variant)})`}. A filing without a Z (no XBRL, a quarterly report) shows “no value”.</p>
+<p class="meaning">Altman's bankruptcy-risk score from the balance sheet and income statement (XBRL). Bars are colored by zone; dashed lines are the cut-offs of the variant used${variant === undefined ? '' : ` (${escapeHtml(VARIANT_NAMES[variant] ?? variant)})`}. A filing without a Z (no XBRL, a quarterly report) shows “no value”.</p>
 <div class="zones">
 <figure class="chart" id="fig-altman-z">${chart}</figure>
 <table class="cut-offs">
@@ -356,12 +356,12 @@ function summaryTable(rows: readonly ReportRow[]): string {
       const scores = REPORT_SCORES.map((s) => `<td class="num">${formatScore(s, row[s.column])}</td>`).join(
         '',
       );
-      return `<tr><th scope="row" class="filing"><span class="ticker">${escapeHtml(who)}</span>${company && company !== who ? `<span class="company">${escapeHtml(company)}</span>` : ''}${cik ? `<span class="cik">CIK ${escapeHtml(cik)}</span>` : ''}</th><td>${escapeHtml(text(row.form_type))}</td><td class="date">${escapeHtml(text(row.filing_date) || text(row.date))}</td><td>${escapeHtml(text(row.mdna_status))}</td>${scores}<td class="num">${num(row.altman_z) === null ? '' : fixed(num(row.altman_z)!, 2)}</td><td>${zone ? `<span class="zone" style="color:${ZONE_COLOURS[zone] ?? '#333'}">${escapeHtml(zone)}</span>` : ''}</td></tr>`;
+      return `<tr><th scope="row" class="filing"><span class="ticker">${escapeHtml(who)}</span>${company && company !== who ? `<span class="company">${escapeHtml(company)}</span>` : ''}${cik ? `<span class="cik">CIK ${escapeHtml(cik)}</span>` : ''}</th><td>${escapeHtml(text(row.form_type))}</td><td class="date">${escapeHtml(text(row.filing_date) || text(row.date))}</td><td>${escapeHtml(text(row.mdna_status))}</td>${scores}<td class="num">${num(row.altman_z) === null ? '' : fixed(num(row.altman_z)!, 2)}</td><td>${zone ? `<span class="zone" style="color:${ZONE_COLORS[zone] ?? '#333'}">${escapeHtml(zone)}</span>` : ''}</td></tr>`;
     })
     .join('\n');
   return `<table class="summary">
 <colgroup><col class="c-filing"><col class="c-form"><col class="c-date"><col class="c-mdna">${REPORT_SCORES.map(() => '<col class="c-score">').join('')}<col class="c-z"><col class="c-zone"></colgroup>
-<thead><tr><th scope="col">filing</th><th scope="col">form</th><th scope="col">filed</th><th scope="col">MD&amp;A</th>${scoreHeads}<th scope="col" class="num">Altman Z</th><th scope="col">zone</th></tr></thead>
+<thead><tr><th scope="col">filing</th><th scope="col">form type</th><th scope="col">filing date</th><th scope="col">MD&amp;A</th>${scoreHeads}<th scope="col" class="num">Altman Z</th><th scope="col">zone</th></tr></thead>
 <tbody>
 ${body}
 </tbody>

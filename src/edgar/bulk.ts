@@ -1,10 +1,11 @@
 import { crc32 } from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
 import { FinTabTextError, InvalidArgumentError } from '../errors/index.js';
+import { parseCik } from '../identifiers/index.js';
 import { checkNumber, checkOptions } from '../options/index.js';
 import { type CompanyFacts, type ListFilingsQuery, normalizeFilingsQuery, SEC_BASE_URLS } from './client.js';
 import { type FilingRef, filterColumns, parseSubmissions, type SubmissionColumns } from './filings.js';
-import { normalizeTicker, padCik } from './tickers.js';
+import { normalizeTicker } from './tickers.js';
 
 /**
  * Reading SEC's bulk archives (`companyfacts.zip`, `submissions.zip`, published nightly under
@@ -49,6 +50,8 @@ export interface BulkArchiveEntry {
 
 /** A bulk archive that cannot be read: not a ZIP, truncated, an entry too large or not JSON. */
 export class BulkArchiveError extends FinTabTextError {
+  static override readonly errorName: string = 'BulkArchiveError';
+
   /** The archive's path. */
   readonly path: string;
   /** The entry concerned, or `null` for the archive as a whole. */
@@ -83,7 +86,7 @@ function cikSet(fn: string, ciks: readonly (string | number)[] | undefined): Set
   }
   const set = new Set<string>();
   ciks.forEach((value, i) => {
-    const cik = padCik(value);
+    const cik = parseCik(value);
     if (cik === null) {
       throw new InvalidArgumentError(
         `options.ciks[${i}]`,
@@ -353,7 +356,7 @@ export async function* listFilingsFromBulk(
   const q = normalizeFilingsQuery(query);
   const tickerOf = new Map<string, string | null>();
   for (const input of q.tickersOrCiks) {
-    let cik = padCik(input);
+    let cik = parseCik(input);
     let ticker: string | null = null;
     if (cik === null) {
       if (opts.resolveCik === undefined) {
@@ -363,7 +366,7 @@ export async function* listFilingsFromBulk(
             `${fn}(path, query, { resolveCik: (t) => client.resolveCik(t) }), or give CIKs.`,
         );
       }
-      cik = padCik(await opts.resolveCik(input));
+      cik = parseCik(await opts.resolveCik(input));
       if (cik === null)
         throw new InvalidArgumentError(
           'options.resolveCik',

@@ -65,7 +65,7 @@ export function resourceKind(url: string): EdgarResourceKind {
 
 /**
  * The relative file path of a URL inside the cache folder:
- * `v1/<kind>/<2 hex>/<24 hex>-<last path segment, sanitised>`. The hex is the SHA-256 of the
+ * `v1/<kind>/<2 hex>/<24 hex>-<last path segment, sanitized>`. The hex is the SHA-256 of the
  * URL and every other character is limited to `[A-Za-z0-9._-]` (never starting with a dot), so
  * no URL can name a path outside the cache folder.
  *

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { describeType, InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
+import { parseCik } from '../identifiers/index.js';
 import { checkOptions } from '../options/index.js';
 import { type BodyKind, DECODERS, describeError, InvalidBodyError } from './body.js';
 import { bodyDigest, resourceKind } from './cache.js';
@@ -10,10 +11,10 @@ import {
   type FilingIndex,
   type FilingRef,
   filingFolderPath,
-  normalizeAccession,
   parseFilingIndex,
   parseSubmissions,
   type RejectedFiling,
+  requireAccession,
   type SubmissionColumns,
   type Submissions,
   scanColumns,
@@ -30,13 +31,7 @@ import { type EdgarClientOptions, type ResolvedEdgarOptions, resolveEdgarOptions
 import { normalizeFormTypes, normalizeTickersOrCiks, validateDateRange } from './query.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { follow, joinSignals, type SharedLoad } from './shared-load.js';
-import {
-  closeTickerMatches,
-  normalizeTicker,
-  padCik,
-  parseTickerTable,
-  type TickerTable,
-} from './tickers.js';
+import { closeTickerMatches, normalizeTicker, parseTickerTable, type TickerTable } from './tickers.js';
 import type { EdgarTransportResponse } from './transport.js';
 import { contentLengthMismatch, recognizeSecErrorPage } from './validate.js';
 
@@ -152,7 +147,7 @@ export interface ResolvedCompany {
  *
  * @param query - The query.
  * @param now - Epoch ms used for the default end date.
- * @returns Normalised tickers, forms and dates.
+ * @returns Normalized tickers, forms and dates.
  * @throws {InvalidArgumentError} naming the bad field.
  * @example
  * ```ts
@@ -366,7 +361,7 @@ export class EdgarClient {
   }
 
   /**
-   * Like {@link EdgarClient.resolveCik}, also returning the normalised ticker asked for.
+   * Like {@link EdgarClient.resolveCik}, also returning the normalized ticker asked for.
    *
    * @param tickerOrCik - A ticker or CIK.
    * @param options - `signal`.
@@ -385,7 +380,7 @@ export class EdgarClient {
         `resolveCik needs a ticker or CIK, got ${describeType(tickerOrCik)}; e.g. client.resolveCik('AAPL').`,
       );
     }
-    const cik = padCik(tickerOrCik);
+    const cik = parseCik(tickerOrCik);
     if (cik !== null) return { cik, ticker: null };
     const ticker = normalizeTicker(String(tickerOrCik));
     if (!/^[A-Z0-9-]{1,12}$/.test(ticker)) {
@@ -462,7 +457,7 @@ export class EdgarClient {
   }
 
   /**
-   * The filings of one resolved company matching a normalised query (malformed rows left out,
+   * The filings of one resolved company matching a normalized query (malformed rows left out,
    * see {@link EdgarClient.scanCompanyFilings}).
    *
    * @param company - From {@link EdgarClient.resolveCompany}.
@@ -572,7 +567,7 @@ export class EdgarClient {
     const [file, callOptions] =
       fileName !== null && typeof fileName === 'object' ? [undefined, fileName] : [fileName, options];
     const signal = checkCallOptions('fetchDocument', callOptions);
-    const name = file ?? ref.primaryDocument ?? `${normalizeAccession(ref.accessionNumber)}.txt`;
+    const name = file ?? ref.primaryDocument ?? `${requireAccession(ref.accessionNumber)}.txt`;
     if (typeof name !== 'string' || !SAFE_FILE_NAME.test(name)) {
       throw new InvalidArgumentError(
         'fileName',
@@ -666,7 +661,7 @@ export class EdgarClient {
   }
 
   #folder(ref: FilingLocator): string {
-    const cik = ref === null || typeof ref !== 'object' ? null : padCik(ref.cik);
+    const cik = ref === null || typeof ref !== 'object' ? null : parseCik(ref.cik);
     if (cik === null) {
       throw new InvalidArgumentError(
         'ref',
@@ -812,7 +807,7 @@ export class EdgarClient {
       const paused = o.limiter.pausedUntil - o.clock.now();
       if (paused > o.retry.maxWaitMs) {
         throw new EdgarHttpError(
-          `GET ${requestUrl}: every request is paused for another ${describeWait(paused)} because SEC signalled ` +
+          `GET ${requestUrl}: every request is paused for another ${describeWait(paused)} because SEC signaled ` +
             `a block, longer than retry.maxWaitMs (${o.retry.maxWaitMs} ms); not waiting. Try again later.`,
           { status: null, url: requestUrl, attempts: 0, retryAfter: paused, code: 'EDGAR_WAIT_TOO_LONG' },
         );
@@ -949,7 +944,7 @@ export class EdgarClient {
             ? ' SEC named this client an undeclared automated tool: check that userAgent names you and your email.'
             : '';
           throw new EdgarHttpError(
-            `GET ${requestUrl}: SEC kept signalling its request-rate block (${what}) after ` +
+            `GET ${requestUrl}: SEC kept signaling its request-rate block (${what}) after ` +
               `${o.retry.maxRateLimitPauses} pauses. Lower maxRequestsPerSecond, make sure no other process ` +
               `shares your IP without sharing the limiter, and try again in 10 minutes.${tool}`,
             { ...details, status: response.status, code: 'EDGAR_RATE_LIMITED' },

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, isFinTabTextError } from '../errors/index.js';
 import { documentToText, extractMdna, type MdnaResult } from '../extract/index.js';
+import { parseCik } from '../identifiers/index.js';
 import { checkBoolean, checkEnum, checkOptions } from '../options/index.js';
 import {
   EdgarClient,
@@ -11,10 +12,10 @@ import {
 import { reasonOf } from './clock.js';
 import { exhibit13Candidates } from './exhibit.js';
 import type { FilingRef, RejectedFiling } from './filings.js';
-import { isCalendarDate, normalizeAccession } from './filings.js';
+import { isCalendarDate, requireAccession } from './filings.js';
 import { EDGAR_CLIENT_OPTION_KEYS, type EdgarClientOptions } from './options.js';
 import type { EdgarProgressEvent } from './progress.js';
-import { normalizeTicker, padCik } from './tickers.js';
+import { normalizeTicker } from './tickers.js';
 
 /**
  * Where a record's MD&A came from: `found` (in the filing's main document),
@@ -210,7 +211,7 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
 
   const failure = (input: string, error: unknown): FilingRecord => {
     const record = emptyRecord();
-    const cik = padCik(input);
+    const cik = parseCik(input);
     if (cik === null) record.ticker = normalizeTicker(input);
     else record.cik = cik;
     record.error = messageOf(error);
@@ -241,7 +242,7 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
     const names = exhibit13Candidates(index);
     // Older filings ship every exhibit inside the full submission text file, as an EX-13 block
     // that the extractor picks out itself.
-    if (names.length === 0) names.push(`${normalizeAccession(ref.accessionNumber)}.txt`);
+    if (names.length === 0) names.push(`${requireAccession(ref.accessionNumber)}.txt`);
     for (const name of names) {
       const exhibit = await client.fetchDocument(ref, name, call);
       let found: MdnaResult;

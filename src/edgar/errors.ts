@@ -39,6 +39,8 @@ export interface EdgarHttpErrorDetails {
  * ```
  */
 export class EdgarHttpError extends FinTabTextError {
+  static override readonly errorName: string = 'EdgarHttpError';
+
   /** HTTP status of the last attempt, or `null` when no response arrived. */
   readonly status: number | null;
   /** The requested URL. */
@@ -76,6 +78,8 @@ export class EdgarHttpError extends FinTabTextError {
  * ```
  */
 export class EdgarCacheMissError extends FinTabTextError {
+  static override readonly errorName: string = 'EdgarCacheMissError';
+
   /** The SEC URL that was not cached. */
   readonly url: string;
   /** The cache file of the URL, when the store names one; otherwise `null`. */

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/index.js';
+import { normalizeAccession, parseAccession } from '../identifiers/index.js';
 
 /** One filing, as listed by SEC's submissions API. */
 export interface FilingRef {
@@ -64,27 +65,30 @@ export interface Submissions {
   }[];
 }
 
-const ACCESSION = /^(\d{10})-?(\d{2})-?(\d{6})$/;
-
 /**
- * Normalise an accession number to `##########-##-######`.
+ * The accession number of a filing reference, which it cannot do without: the library's one rule
+ * (`normalizeAccession`), and a missing value is an error too.
  *
- * @throws {InvalidArgumentError} when it is not 18 digits (dashes optional).
+ * @param value - The reference's `accessionNumber`.
+ * @param field - The field name used in the error.
+ * @default field 'accessionNumber'
+ * @returns The dashed, zero-padded accession number.
+ * @throws {InvalidArgumentError} When it is missing or not an accession number.
  */
-export function normalizeAccession(accession: string): string {
-  const match = ACCESSION.exec(accession.trim());
-  if (match === null) {
+export function requireAccession(value: unknown, field = 'accessionNumber'): string {
+  const accession = normalizeAccession(value as string | null | undefined, field);
+  if (accession === null) {
     throw new InvalidArgumentError(
-      'accessionNumber',
-      `accessionNumber must be 18 digits like '0000320193-23-000077', got '${accession}'.`,
+      field,
+      `${field} is required: an accession number such as '0000320193-23-000077', got ${JSON.stringify(value ?? null)}.`,
     );
   }
-  return `${match[1]}-${match[2]}-${match[3]}`;
+  return accession;
 }
 
 /** The filing folder path: `/Archives/edgar/data/<cik without zeros>/<accession without dashes>`. */
 export function filingFolderPath(cik: string, accessionNumber: string): string {
-  return `/Archives/edgar/data/${Number(cik)}/${normalizeAccession(accessionNumber).replaceAll('-', '')}`;
+  return `/Archives/edgar/data/${Number(cik)}/${requireAccession(accessionNumber).replaceAll('-', '')}`;
 }
 
 /** Parse a submissions JSON document. */
@@ -194,12 +198,10 @@ export function scanColumns(
       continue;
     }
     if (filingDate < start || filingDate > end) continue;
-    let accessionNumber: string;
-    try {
-      accessionNumber = normalizeAccession(rawAccession ?? '');
-    } catch {
+    const accessionNumber = parseAccession(rawAccession);
+    if (accessionNumber === null) {
       reject(
-        `submissions row ${i}: accession number ${JSON.stringify(accessions[i] ?? null)} is not 18 digits like '0000320193-23-000077'`,
+        `submissions row ${i}: accession number ${JSON.stringify(accessions[i] ?? null)} is not an accession number like '0000320193-23-000077'`,
       );
       continue;
     }

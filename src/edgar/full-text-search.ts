@@ -1,9 +1,9 @@
 import { InvalidArgumentError } from '../errors/index.js';
+import { parseAccession, parseCik } from '../identifiers/index.js';
 import { checkNumber, checkOptions } from '../options/index.js';
 import type { FilingRef } from './filings.js';
-import { filingFolderPath, normalizeAccession } from './filings.js';
+import { filingFolderPath } from './filings.js';
 import { normalizeFormTypes, validateDateRange } from './query.js';
-import { padCik } from './tickers.js';
 
 /**
  * EDGAR full-text search (FTS): SEC's search over the text of every filing since 2001,
@@ -85,7 +85,7 @@ export interface NormalizedFullTextSearchQuery {
  * Validate a full-text search query.
  *
  * @param query - The query.
- * @returns The normalised query.
+ * @returns The normalized query.
  * @throws {@link InvalidArgumentError} naming the bad field.
  * @example
  * ```ts
@@ -113,7 +113,7 @@ export function normalizeFullTextSearchQuery(query: FullTextSearchQuery): Normal
     dateRange = validateDateRange(opts.dateRange[0], opts.dateRange[1]);
   }
   const ciks = (opts.ciks ?? []).map((value, i) => {
-    const cik = padCik(value);
+    const cik = parseCik(value);
     if (cik === null) {
       throw new InvalidArgumentError(
         `query.ciks[${i}]`,
@@ -128,7 +128,7 @@ export function normalizeFullTextSearchQuery(query: FullTextSearchQuery): Normal
 /**
  * The path and query string of one page of a full-text search, below the search host.
  *
- * @param query - A normalised query.
+ * @param query - A normalized query.
  * @param from - Offset of the first hit (a multiple of 100).
  * @returns E.g. `/LATEST/search-index?q=%22going+concern%22&forms=10-K&from=0`.
  * @example
@@ -191,9 +191,10 @@ export function parseFullTextSearch(json: unknown): FullTextSearchPage {
     const source = hit?._source;
     if (source === undefined || source === null || typeof source !== 'object') continue;
     const adsh = isString(source.adsh) ? source.adsh : isString(hit!._id) ? hit!._id.split(':')[0]! : '';
-    if (!/^\d{10}-\d{2}-\d{6}$/.test(adsh)) continue;
+    const accessionNumber = parseAccession(adsh);
+    if (accessionNumber === null) continue;
     const ciks = Array.isArray(source.ciks) ? source.ciks : [];
-    const cik = padCik(isString(ciks[0]) ? ciks[0] : '');
+    const cik = parseCik(isString(ciks[0]) ? ciks[0] : '');
     const filingDate = isString(source.file_date) ? source.file_date : '';
     if (cik === null || !/^\d{4}-\d{2}-\d{2}$/.test(filingDate)) continue;
     const names = Array.isArray(source.display_names) ? source.display_names : [];
@@ -203,7 +204,7 @@ export function parseFullTextSearch(json: unknown): FullTextSearchPage {
     const fileName = id.includes(':') ? id.slice(id.indexOf(':') + 1) : '';
     const period = source.period_ending;
     hits.push({
-      accessionNumber: normalizeAccession(adsh),
+      accessionNumber,
       cik,
       company: companyName(names[0]),
       formType,

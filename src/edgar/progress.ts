@@ -7,7 +7,7 @@
  * - `redirect`: a same-host redirect is followed (`location`), through the limiter.
  * - `rejected-row`: a submissions row matching the query is malformed; it is left out.
  * - `retry`: a transient failure; the next attempt follows after `delayMs`.
- * - `rate-limited`: SEC signalled a block; all traffic of the limiter pauses for `pauseMs`.
+ * - `rate-limited`: SEC signaled a block; all traffic of the limiter pauses for `pauseMs`.
  * - `filing`: the data-set loader finished one filing (`done` of `total`).
  */
 export type EdgarProgressEvent =

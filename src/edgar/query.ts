@@ -63,14 +63,14 @@ const KNOWN = new Set(KNOWN_FORM_TYPES);
 const squash = (form: string): string => form.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /**
- * Validate and normalise form types: upper-case, trimmed, each known (see
+ * Validate and normalize form types: upper-case, trimmed, each known (see
  * {@link KNOWN_FORM_TYPES}) or a known form with `/A`. With `includeAmendments` every form's
  * `/A` is added.
  *
  * @param formTypes - One form or a list.
  * @param includeAmendments - Add `<form>/A` for each form.
  * @param field - Option name for messages.
- * @returns The normalised, de-duplicated list.
+ * @returns The normalized, de-duplicated list.
  * @throws {InvalidArgumentError} for an empty list or an unknown form, suggesting the closest one.
  */
 export function normalizeFormTypes(
@@ -164,7 +164,7 @@ export function validateDateRange(start: unknown, end: unknown, now?: number): [
 }
 
 /**
- * Normalise `tickersOrCiks` to a non-empty list of trimmed strings.
+ * Normalize `tickersOrCiks` to a non-empty list of trimmed strings.
  *
  * @throws {InvalidArgumentError} for an empty list or a non-string entry.
  */

@@ -1,3 +1,5 @@
+import { parseCik } from '../identifiers/index.js';
+
 /** One row of SEC's `company_tickers.json`. */
 export interface TickerEntry {
   /** Ticker as SEC spells it, upper case (class shares with a dash: `BRK-B`). */
@@ -15,19 +17,7 @@ export interface TickerTable {
   readonly byCik: ReadonlyMap<string, TickerEntry>;
 }
 
-/**
- * Zero-pad a CIK to 10 digits.
- *
- * @param cik - Digits, optionally prefixed `CIK`.
- * @returns The 10-digit CIK, or `null` when `cik` is not 1 to 10 digits.
- */
-export function padCik(cik: string | number): string | null {
-  const text = String(cik).trim().replace(/^CIK/i, '');
-  if (!/^\d{1,10}$/.test(text)) return null;
-  return text.padStart(10, '0');
-}
-
-/** Normalise a ticker the way SEC's file spells it: upper case, `.` and `/` as `-`. */
+/** Normalize a ticker the way SEC's file spells it: upper case, `.` and `/` as `-`. */
 export function normalizeTicker(ticker: string): string {
   return ticker.trim().toUpperCase().replace(/[./]/g, '-');
 }
@@ -42,7 +32,7 @@ export function parseTickerTable(json: unknown): TickerTable {
   for (const row of rows) {
     if (row === null || typeof row !== 'object') continue;
     const r = row as { cik_str?: unknown; ticker?: unknown; title?: unknown };
-    const cik = padCik(String(r.cik_str ?? ''));
+    const cik = parseCik(r.cik_str);
     if (cik === null || typeof r.ticker !== 'string') continue;
     const entry: TickerEntry = {
       ticker: normalizeTicker(r.ticker),

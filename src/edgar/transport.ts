@@ -50,7 +50,7 @@ function proxyKey(env: Readonly<Record<string, string | undefined>>): string {
 }
 
 /**
- * The environment of a Node process, or `{}` where the runtime honours proxy variables in its own
+ * The environment of a Node process, or `{}` where the runtime honors proxy variables in its own
  * `fetch` (Deno, Bun) or where reading the environment is not allowed.
  */
 function nodeEnv(): Readonly<Record<string, string | undefined>> {
@@ -108,7 +108,7 @@ function checkSendable(request: EdgarTransportRequest): Headers {
  * The default transport, on the runtime's built-in `fetch`: decompresses gzip, deflate and br,
  * returns redirects unfollowed (the client follows same-host ones itself, through its limiter),
  * and rejects on resets and bodies cut short of their `Content-Length`. In Node, when
- * `HTTPS_PROXY` or `HTTP_PROXY` is set (`NO_PROXY` is honoured), requests go through
+ * `HTTPS_PROXY` or `HTTP_PROXY` is set (`NO_PROXY` is honored), requests go through
  * `undici`'s `EnvHttpProxyAgent`, imported on first use only; Deno and Bun read those variables
  * in their own `fetch`.
  *

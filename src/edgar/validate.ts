@@ -7,7 +7,7 @@ import type { EdgarTransportResponse } from './transport.js';
  */
 export type SecErrorPageKind = 'blocked' | 'unavailable';
 
-/** An SEC error page recognised in a response body. */
+/** An SEC error page recognized in a response body. */
 export interface SecErrorPage {
   readonly kind: SecErrorPageKind;
   /** What the page says, e.g. `'Request Rate Threshold Exceeded'`. */
@@ -31,7 +31,7 @@ const ERROR_PAGE_MAX_BYTES = 200_000;
 const HEAD_TEXT = /<(title|h1|h2)\b[^>]*>([\s\S]{0,300}?)<\/\1\s*>/gi;
 
 /**
- * Recognise SEC's block and error pages (request-rate threshold, "Undeclared Automated Tool",
+ * Recognize SEC's block and error pages (request-rate threshold, "Undeclared Automated Tool",
  * "Service Unavailable", maintenance) by the title or headings of a short HTML body.
  *
  * @param body - A response body (decompressed).

@@ -16,6 +16,12 @@ const FIN_TABTEXT_ERROR: unique symbol = Symbol.for('fin-tabtext.error') as neve
  * ```
  */
 export class FinTabTextError extends Error {
+  /**
+   * The class's name as `error.name` gives it. Written out in every subclass, not read from the
+   * class, because minifiers rename classes and `error.name` would become a mangled one.
+   */
+  static readonly errorName: string = 'FinTabTextError';
+
   /** A stable machine-readable code, for example `'INVALID_ARGUMENT'`. */
   readonly code: string;
 
@@ -34,7 +40,7 @@ export class FinTabTextError extends Error {
    */
   constructor(message: string, options: { readonly code?: string; readonly cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    this.name = (new.target as typeof FinTabTextError).errorName;
     this.code = options.code ?? 'FIN_TABTEXT_ERROR';
   }
 }
@@ -49,6 +55,8 @@ export class FinTabTextError extends Error {
  * ```
  */
 export class InvalidArgumentError extends FinTabTextError {
+  static override readonly errorName: string = 'InvalidArgumentError';
+
   /** The name of the argument or option field that was rejected. */
   readonly field: string;
 

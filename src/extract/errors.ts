@@ -20,6 +20,8 @@ export type ExtractionErrorCode = 'UNSUPPORTED_FORM' | 'DOCUMENT_NOT_FOUND';
  * ```
  */
 export class ExtractionError extends FinTabTextError {
+  static override readonly errorName: string = 'ExtractionError';
+
   /** Why the extraction failed. */
   declare readonly code: ExtractionErrorCode;
 

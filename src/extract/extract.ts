@@ -8,7 +8,7 @@ import {
   dropRunningRepeats,
   findMdnaSection,
   knownTitlesOf,
-  labelledCandidates,
+  labeledCandidates,
   type Section,
   signaturesHeading,
   titleCandidates,
@@ -96,7 +96,7 @@ function trimRange(text: string, start: number, end: number): { start: number; e
   return { start: s, end: e };
 }
 
-// Title headings that overlap a labelled heading are dropped: "Item 7." over "Quantitative and
+// Title headings that overlap a labeled heading are dropped: "Item 7." over "Quantitative and
 // Qualitative Disclosures ..." is one heading (the title line joined to the label), and taking
 // the title line again as Item 7A's heading gave Item 7 a body that ends before it starts.
 function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
@@ -115,12 +115,12 @@ function mergeSorted(a: readonly Candidate[], b: readonly Candidate[]): Candidat
   return out;
 }
 
-/** Locate sections: labelled headings first; unnumbered title headings fill the items they miss. */
+/** Locate sections: labeled headings first; unnumbered title headings fill the items they miss. */
 function locateSections(located: Located): Section[] {
   const { lines, layout, text } = located;
   const all = markIndexRows(
     lines,
-    dropRunningRepeats(labelledCandidates(lines, knownTitlesOf(layout)), located.running),
+    dropRunningRepeats(labeledCandidates(lines, knownTitlesOf(layout)), located.running),
   );
   const first = chooseUntilSignatures(lines, all, layout, text.length);
   if (findMdnaSection(first, layout) !== undefined) return withoutTrailingParts(text, first);

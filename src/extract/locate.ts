@@ -81,8 +81,8 @@ function continuesKnownTitle(title: string, next: string, knownTitles: readonly 
   );
 }
 
-/** Item and part heading candidates (labelled headings), in document order. */
-export function labelledCandidates(lines: readonly Line[], knownTitles: readonly string[] = []): Candidate[] {
+/** Item and part heading candidates (labeled headings), in document order. */
+export function labeledCandidates(lines: readonly Line[], knownTitles: readonly string[] = []): Candidate[] {
   const out: Candidate[] = [];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
@@ -402,7 +402,7 @@ function definitionByTitle(candidate: Candidate, layout: FormLayout): ItemDefini
 /**
  * Items printed out of their usual order (a 10-Q with the MD&A before the financial statements):
  * the chain takes items in order only, so an item heading that falls inside another section is
- * missed, and that section runs on through it. A labelled heading of an item missing from the
+ * missed, and that section runs on through it. A labeled heading of an item missing from the
  * chain is added back when its title is the item's usual title and it is not one row of a list
  * (no other heading on the line before or after it). Of several such headings of one item, the
  * one followed by the most text is taken.

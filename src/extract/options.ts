@@ -79,7 +79,7 @@ export function checkInput(value: unknown, name: string, example: string): asser
 /**
  * Check the options of `extractItems` / `extractMdna`: an object whose `form` names the EDGAR
  * form type, and no other key than `form` and `format` (unknown keys get a "did you mean").
- * A missing `form` is reported first, naming any misspelt key beside it, since `{ fromat: 'html' }`
+ * A missing `form` is reported first, naming any misspelled key beside it, since `{ fromat: 'html' }`
  * is most often a call that also forgot `form`.
  *
  * @param fn - The public function's name.

@@ -99,7 +99,7 @@ export function altmanFromCompanyFacts(
         ? "marketValueEquity: no share price, and XBRL carries none; pass { price } (per share), or use { variant: 'z_double_prime' } to score book equity"
         : field === 'workingCapital'
           ? 'working capital: current assets or current liabilities not found (an unclassified balance sheet?)'
-          : `${field}: not found in ${picked.report.form} ${picked.report.accession}`,
+          : `${field}: not found in ${picked.report.formType} ${picked.report.accessionNumber}`,
     );
     const reason = `cannot score '${variant}': ${reasons.join('; ')}`;
     return { ...altmanNullResult(variant, altmanRatios(inputs), reason, extractionWarnings), ...context };

@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
+import { parseAccession, parseCik } from '../identifiers/index.js';
 import { checkOptions, isIsoDate } from '../options/index.js';
 import type { AltmanVariant } from './altman.js';
 import { CompanyFactsError } from './errors.js';
@@ -42,13 +43,13 @@ export interface CompanyFactsInput {
   >;
 }
 
-/** Options of {@link altmanInputsFromCompanyFacts}. Give at most one of `accession` and `periodEnd`. */
+/** Options of {@link altmanInputsFromCompanyFacts}. Give at most one of `accessionNumber` and `periodEnd`. */
 export interface CompanyFactsOptions {
   /**
    * Accession number of the annual report to read (`'0001640147-25-000052'`, dashes optional).
    * @default undefined (the latest annual report filed)
    */
-  readonly accession?: string;
+  readonly accessionNumber?: string;
   /**
    * Fiscal-year end (balance-sheet date) of the annual report to read, `YYYY-MM-DD`. When several
    * reports have it (an original and its amendment), the latest filed is read.
@@ -98,11 +99,11 @@ export const defaultCompanyFactsOptions: Readonly<{
 /** The annual report the inputs were read from. */
 export interface AnnualReport {
   /** Accession number, `##########-##-######`. */
-  readonly accession: string;
+  readonly accessionNumber: string;
   /** Form type, e.g. `10-K`. */
-  readonly form: string;
+  readonly formType: string;
   /** Filing date, `YYYY-MM-DD`. */
-  readonly filed: string;
+  readonly filingDate: string;
   /** Balance-sheet date: the latest `end` of the report's total-assets facts, `YYYY-MM-DD`. */
   readonly periodEnd: string;
   /** The filing's own `fy` (informational only; it is never used to pick facts). */
@@ -124,11 +125,11 @@ export interface FactSource {
   /** Period end or instant. */
   readonly end: string;
   /** Accession number of the filing. */
-  readonly accession: string;
+  readonly accessionNumber: string;
   /** Form type of the filing. */
-  readonly form: string;
+  readonly formType: string;
   /** Filing date. */
-  readonly filed: string;
+  readonly filingDate: string;
   /** The filing's `fy`, as SEC lists it (describes the filing, not the fact). */
   readonly fy: number | null;
   /** The filing's `fp`, as SEC lists it. */
@@ -161,11 +162,11 @@ export interface InputProvenance {
   /** Period end or instant of the (first) fact. */
   readonly end: string | null;
   /** Accession number of the report. */
-  readonly accession: string;
+  readonly accessionNumber: string;
   /** Form type of the report. */
-  readonly form: string;
+  readonly formType: string;
   /** Filing date of the report. */
-  readonly filed: string;
+  readonly filingDate: string;
   /** Every raw fact that went into the value. */
   readonly facts: readonly FactSource[];
   /** Optional terms of the rule that were not found (e.g. no interest expense tagged). */
@@ -230,7 +231,7 @@ const balanceSheetAnchors = [
 const DAY_MS = 86_400_000;
 
 interface Resolved {
-  readonly accession: string | undefined;
+  readonly accessionNumber: string | undefined;
   readonly periodEnd: string | undefined;
   readonly forms: readonly string[];
   readonly currency: string;
@@ -242,15 +243,9 @@ interface Resolved {
 
 const fn = 'altmanInputsFromCompanyFacts';
 
-function normaliseAccession(value: string): string | null {
-  const digits = value.trim().replaceAll('-', '');
-  if (!/^\d{18}$/.test(digits)) return null;
-  return `${digits.slice(0, 10)}-${digits.slice(10, 12)}-${digits.slice(12)}`;
-}
-
 /** The option names of {@link CompanyFactsOptions}. @internal */
 export const COMPANY_FACTS_OPTION_KEYS: readonly string[] = Object.freeze([
-  'accession',
+  'accessionNumber',
   'periodEnd',
   'forms',
   'currency',
@@ -269,18 +264,18 @@ function resolveOptions(
     options,
     known,
     'options',
-    `${caller}(facts, { accession: '0001640147-25-000052', price: 150 })`,
+    `${caller}(facts, { accessionNumber: '0001640147-25-000052', price: 150 })`,
   );
-  let accession: string | undefined;
-  if (o.accession !== undefined) {
-    const normal = typeof o.accession === 'string' ? normaliseAccession(o.accession) : null;
+  let accessionNumber: string | undefined;
+  if (o.accessionNumber !== undefined) {
+    const normal = parseAccession(o.accessionNumber);
     if (normal === null) {
       throw new InvalidArgumentError(
-        'options.accession',
-        `${fn}: options.accession must be an accession number like '0001640147-25-000052', got ${JSON.stringify(o.accession)}`,
+        'options.accessionNumber',
+        `${fn}: options.accessionNumber must be an accession number like '0001640147-25-000052' (dashes optional), got ${JSON.stringify(o.accessionNumber)}; e.g. ${fn}(facts, { accessionNumber: '0001640147-25-000052' })`,
       );
     }
-    accession = normal;
+    accessionNumber = normal;
   }
   if (o.periodEnd !== undefined && (typeof o.periodEnd !== 'string' || !isIsoDate(o.periodEnd))) {
     throw new InvalidArgumentError(
@@ -288,10 +283,10 @@ function resolveOptions(
       `${fn}: options.periodEnd must be a fiscal-year end date 'YYYY-MM-DD', got ${JSON.stringify(o.periodEnd)}; e.g. ${fn}(facts, { periodEnd: '2025-01-31' })`,
     );
   }
-  if (accession !== undefined && o.periodEnd !== undefined) {
+  if (accessionNumber !== undefined && o.periodEnd !== undefined) {
     throw new InvalidArgumentError(
       'options.periodEnd',
-      `${fn}: give options.accession or options.periodEnd, not both; e.g. ${fn}(facts, { periodEnd: '2025-01-31' })`,
+      `${fn}: give options.accessionNumber or options.periodEnd, not both; e.g. ${fn}(facts, { periodEnd: '2025-01-31' })`,
     );
   }
   const forms = o.forms ?? defaultCompanyFactsOptions.forms;
@@ -334,7 +329,7 @@ function resolveOptions(
     );
   }
   return {
-    accession,
+    accessionNumber,
     periodEnd: o.periodEnd,
     forms,
     currency,
@@ -401,9 +396,9 @@ function listReports(companyFacts: CompanyFactsInput, currency: string): AnnualR
       const known = byAccession.get(fact.accn);
       if (known !== undefined && known.periodEnd >= fact.end) continue;
       byAccession.set(fact.accn, {
-        accession: fact.accn,
-        form: fact.form,
-        filed: fact.filed,
+        accessionNumber: fact.accn,
+        formType: fact.form,
+        filingDate: fact.filed,
         periodEnd: fact.end,
         fiscalYear: typeof fact.fy === 'number' ? fact.fy : null,
         fiscalPeriod: typeof fact.fp === 'string' ? fact.fp : null,
@@ -411,7 +406,7 @@ function listReports(companyFacts: CompanyFactsInput, currency: string): AnnualR
     }
   }
   return [...byAccession.values()].sort(
-    (a, b) => b.filed.localeCompare(a.filed) || b.accession.localeCompare(a.accession),
+    (a, b) => b.filingDate.localeCompare(a.filingDate) || b.accessionNumber.localeCompare(a.accessionNumber),
   );
 }
 
@@ -425,22 +420,22 @@ function chooseReport(companyFacts: CompanyFactsInput, o: Resolved, warnings: st
       `${fn}: no balance-sheet facts in ${o.currency}${units.length > 0 ? `; total assets are reported in ${units.join(', ')}: pass { currency: '${units[0]}' }` : ''}`,
     );
   }
-  const annual = reports.filter((r) => o.forms.includes(r.form));
+  const annual = reports.filter((r) => o.forms.includes(r.formType));
   const describe = (list: readonly AnnualReport[]): string =>
     list
       .slice(0, 12)
-      .map((r) => `${r.form} ${r.accession} (period ${r.periodEnd}, filed ${r.filed})`)
+      .map((r) => `${r.formType} ${r.accessionNumber} (period ${r.periodEnd}, filed ${r.filingDate})`)
       .join('; ');
-  if (o.accession !== undefined) {
-    const report = reports.find((r) => r.accession === o.accession);
+  if (o.accessionNumber !== undefined) {
+    const report = reports.find((r) => r.accessionNumber === o.accessionNumber);
     if (report === undefined) {
       throw new CompanyFactsError(
-        `${fn}: accession ${o.accession} has no balance-sheet facts in these company facts; annual reports found: ${describe(annual) || 'none'}`,
+        `${fn}: accession number ${o.accessionNumber} has no balance-sheet facts in these company facts; annual reports found: ${describe(annual) || 'none'}`,
       );
     }
-    if (!o.forms.includes(report.form)) {
+    if (!o.forms.includes(report.formType)) {
       warnings.push(
-        `accession ${report.accession} is a ${report.form}, not one of ${o.forms.join(', ')}: income items need a ~1-year period and may be missing`,
+        `accession number ${report.accessionNumber} is a ${report.formType}, not one of ${o.forms.join(', ')}: income items need a ~1-year period and may be missing`,
       );
     }
     return report;
@@ -460,7 +455,7 @@ function chooseReport(companyFacts: CompanyFactsInput, o: Resolved, warnings: st
     }
     if (matching.length > 1) {
       warnings.push(
-        `${matching.length} reports end ${o.periodEnd}; read the latest filed, ${matching[0]!.form} ${matching[0]!.accession} (others: ${describe(matching.slice(1))})`,
+        `${matching.length} reports end ${o.periodEnd}; read the latest filed, ${matching[0]!.formType} ${matching[0]!.accessionNumber} (others: ${describe(matching.slice(1))})`,
       );
     }
     return matching[0]!;
@@ -477,7 +472,7 @@ function candidates(
   report: AnnualReport,
   o: Resolved,
 ): XbrlFact[] {
-  const own = factsOf(companyFacts, tag, unit).filter((f) => f.accn === report.accession);
+  const own = factsOf(companyFacts, tag, unit).filter((f) => f.accn === report.accessionNumber);
   if (period === 'instant') return own.filter((f) => f.start === undefined && f.end === report.periodEnd);
   if (period === 'cover') {
     return own.filter((f) => f.start === undefined).sort((a, b) => b.end.localeCompare(a.end));
@@ -500,9 +495,9 @@ function source(tag: string, unit: string, fact: XbrlFact): FactSource {
     unit,
     start: fact.start ?? null,
     end: fact.end,
-    accession: fact.accn,
-    form: fact.form,
-    filed: fact.filed,
+    accessionNumber: fact.accn,
+    formType: fact.form,
+    filingDate: fact.filed,
     fy: typeof fact.fy === 'number' ? fact.fy : null,
     fp: typeof fact.fp === 'string' ? fact.fp : null,
     frame: typeof fact.frame === 'string' ? fact.frame : null,
@@ -555,7 +550,7 @@ function readField(
       const conflicting = found.facts.filter((f) => f.end === fact.end && f.val !== fact.val);
       if (period !== 'cover' && conflicting.length > 0) {
         warnings.push(
-          `${field}: ${found.tag} has ${conflicting.length + 1} different values for ${fact.end} in ${report.accession}; used ${fact.val}`,
+          `${field}: ${found.tag} has ${conflicting.length + 1} different values for ${fact.end} in ${report.accessionNumber}; used ${fact.val}`,
         );
       }
       value += term.sign * fact.val;
@@ -592,9 +587,9 @@ function readField(
       unit,
       start: first.start,
       end: first.end,
-      accession: report.accession,
-      form: report.form,
-      filed: report.filed,
+      accessionNumber: report.accessionNumber,
+      formType: report.formType,
+      filingDate: report.filingDate,
       facts: used,
       missingOptional,
     };
@@ -606,7 +601,9 @@ function readField(
       : spec.period === 'year'
         ? `for a ~1-year period ending ${report.periodEnd}`
         : 'on the cover page';
-  warnings.push(`${field}: not found in ${report.form} ${report.accession} ${when} (tried ${tried})`);
+  warnings.push(
+    `${field}: not found in ${report.formType} ${report.accessionNumber} ${when} (tried ${tried})`,
+  );
   return null;
 }
 
@@ -614,7 +611,7 @@ function readField(
  * Read the Altman inputs of one annual report from SEC's XBRL company-facts JSON, with the
  * provenance of every number.
  *
- * The report is the one with `accession`, else the latest filed with fiscal-year end `periodEnd`,
+ * The report is the one with `accessionNumber`, else the latest filed with fiscal-year end `periodEnd`,
  * else the latest annual report filed (forms in `forms`) that holds balance-sheet facts. Facts are
  * then taken **from that filing only** and chosen by period: balance-sheet items at its
  * balance-sheet date (`end`), income items over a ~1-year duration ending on it, in the unit
@@ -629,7 +626,7 @@ function readField(
  * `suggestedVariant` is `'z_double_prime'` (book equity).
  *
  * @param companyFacts - The parsed company-facts JSON (or its text).
- * @param options - Which report (`accession` or `periodEnd`), `forms`, `currency`, `price`,
+ * @param options - Which report (`accessionNumber` or `periodEnd`), `forms`, `currency`, `price`,
  *   `marketValueEquity`, `annualDurationDays`; see {@link CompanyFactsOptions}.
  * @returns The report, the inputs, their provenance, warnings and a suggested variant.
  * @throws {InvalidArgumentError} When `companyFacts` is not company-facts JSON or an option is invalid.
@@ -639,7 +636,7 @@ function readField(
  * import { altmanZ } from 'fin-tabtext';
  * import { altmanInputsFromCompanyFacts } from 'fin-tabtext/finance';
  * const facts = JSON.parse(text); // companyfacts/CIK0001640147.json
- * const picked = altmanInputsFromCompanyFacts(facts, { accession: '0001640147-25-000052', price: 150 });
+ * const picked = altmanInputsFromCompanyFacts(facts, { accessionNumber: '0001640147-25-000052', price: 150 });
  * picked.inputs.totalAssets; // 9033938000, at 2025-01-31
  * picked.provenance.netSales?.tag; // 'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax'
  * altmanZ(picked.inputs).z;
@@ -677,9 +674,9 @@ export function altmanInputsFromCompanyFacts(
       unit: o.currency,
       start: null,
       end: null,
-      accession: report.accession,
-      form: report.form,
-      filed: report.filed,
+      accessionNumber: report.accessionNumber,
+      formType: report.formType,
+      filingDate: report.filingDate,
       facts: [],
       missingOptional: [],
     };
@@ -715,7 +712,7 @@ export function altmanInputsFromCompanyFacts(
     price: o.price,
     marketValueEquity,
   };
-  const cik = data.cik === undefined || data.cik === null ? null : String(data.cik).padStart(10, '0');
+  const cik = parseCik(data.cik);
   return {
     cik,
     entityName: typeof data.entityName === 'string' ? data.entityName : null,

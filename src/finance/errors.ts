@@ -16,6 +16,8 @@ import { FinTabTextError } from '../errors/index.js';
  * ```
  */
 export class CompanyFactsError extends FinTabTextError {
+  static override readonly errorName: string = 'CompanyFactsError';
+
   /**
    * @param message - What was not found, and what the facts do hold.
    * @param options - An optional `cause`.

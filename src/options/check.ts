@@ -46,8 +46,23 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
   return bestDistance <= limit ? best : undefined;
 }
 
+/**
+ * Option names that were renamed, old to new: passing an old name where its new one is known
+ * suggests the new one, even when edit distance would not find it (`filed` → `filingDate`).
+ * @internal
+ */
+export const RENAMED_OPTIONS: Readonly<Record<string, string>> = Object.freeze({
+  accession: 'accessionNumber',
+  form: 'formType',
+  filed: 'filingDate',
+});
+
 /** A hint sentence for an unknown name: `Did you mean 'format'?` or the list of known names. */
 function hint(name: string, known: readonly string[]): string {
+  const renamed = Object.hasOwn(RENAMED_OPTIONS, name) ? RENAMED_OPTIONS[name] : undefined;
+  if (renamed !== undefined && known.includes(renamed)) {
+    return `Did you mean '${renamed}'? (it was called '${name}' before fin-tabtext 0.2.0)`;
+  }
   const guess = didYouMean(name, known);
   if (guess !== undefined) return `Did you mean '${guess}'?`;
   return known.length === 0 ? 'It takes no options.' : `Known options: ${known.join(', ')}.`;
@@ -58,7 +73,7 @@ function hint(name: string, known: readonly string[]): string {
  * plain object (not an array, not `null`), and every key must be one the function knows.
  * An unknown key is an {@link InvalidArgumentError} naming the function and the field, with a
  * "did you mean" from edit distance. Keys whose value is `undefined` are still checked, since a
- * misspelt key is a mistake whatever its value.
+ * misspelled key is a mistake whatever its value.
  *
  * @param fn - The public function's name, for the message (`'scoreText'`).
  * @param options - What the caller passed.

@@ -4,6 +4,7 @@ import type { FilingRef } from '../edgar/filings.js';
 import { EDGAR_CLIENT_OPTION_KEYS, type EdgarClientOptions } from '../edgar/options.js';
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import type { CompanyFactsInput } from '../finance/index.js';
+import { parseCik } from '../identifiers/index.js';
 import { checkBoolean, checkNumber, checkOptions } from '../options/index.js';
 import { applyCompanyFactsAltman, errorRow, type FilingMeta, type FilingRow } from './filing-row.js';
 import { FILING_ROW_OPTION_KEYS, type FilingRowOptions, resolveFilingRowOptions } from './options.js';
@@ -77,7 +78,7 @@ export interface BuildDatasetConfig
    * @default true
    */
   readonly ordered?: boolean;
-  /** Stops the run: requests and worker threads are cancelled and iteration throws the signal's reason. @default undefined */
+  /** Stops the run: requests and worker threads are canceled and iteration throws the signal's reason. @default undefined */
   readonly signal?: AbortSignal;
   /** Called after listing and after each row. @default undefined */
   readonly onProgress?: (progress: DatasetProgress) => void;
@@ -171,10 +172,10 @@ function metaOf(ref: FilingRef): FilingMeta {
 
 /** The identity of a company that failed to list: its CIK when it was given one, else its ticker. */
 function companyMeta(input: string): FilingMeta {
-  const digits = /^\s*(?:CIK)?(\d{1,10})\s*$/i.exec(input)?.[1];
+  const cik = parseCik(input);
   return {
-    ticker: digits === undefined ? input.trim().toUpperCase() : null,
-    cik: digits ?? 0,
+    ticker: cik === null ? input.trim().toUpperCase() : null,
+    cik: cik ?? '',
     company: null,
     formType: '',
     filingDate: '',
@@ -186,9 +187,11 @@ function companyMeta(input: string): FilingMeta {
 
 /** The error row of a company whose listing failed (no filing identity, `cik` when it is known). */
 function companyErrorRow(meta: FilingMeta, error: unknown, options: FilingRowOptions): FilingRow {
+  const cik = parseCik(meta.cik);
+  // errorRow needs a whole filing identity; the placeholders are replaced by nulls below.
   const row = {
     ...errorRow(
-      { ...meta, formType: '-', filingDate: '-', accessionNumber: '0000000000-00-000000' },
+      { ...meta, cik: cik ?? '1', formType: '-', filingDate: '-', accessionNumber: '0000000000-00-000000' },
       error,
       options,
     ),
@@ -196,7 +199,7 @@ function companyErrorRow(meta: FilingMeta, error: unknown, options: FilingRowOpt
   row.form_type = null;
   row.filing_date = null;
   row.accession_number = null;
-  if (meta.cik === 0) row.cik = null;
+  row.cik = cik;
   return row;
 }
 

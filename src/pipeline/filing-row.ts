@@ -13,7 +13,7 @@ import {
   type CompanyFactsAltmanResult,
   type CompanyFactsInput,
 } from '../finance/index.js';
-import { normalizeAccession, normalizeCik } from '../records/index.js';
+import { normalizeAccession, normalizeCik } from '../identifiers/index.js';
 import { scoreText } from '../score/index.js';
 import { summarizeJaccard } from '../summarize/index.js';
 import { companyFactsFromInlineXbrl } from '../xbrl/index.js';
@@ -203,7 +203,7 @@ export function applyCompanyFactsAltman(
 ): void {
   try {
     const result = altmanFromCompanyFacts(companyFacts, {
-      accession: String(row.accession_number),
+      accessionNumber: String(row.accession_number),
       variant,
     });
     Object.assign(row, altmanColumns(result, 'company-facts'));
@@ -221,14 +221,14 @@ function altmanFromDocument(
   variant: AltmanVariant,
 ): boolean {
   const facts = companyFactsFromInlineXbrl(document, {
-    accession: String(row.accession_number),
-    form: meta.formType,
-    filed: meta.filingDate,
+    accessionNumber: String(row.accession_number),
+    formType: meta.formType,
+    filingDate: meta.filingDate,
     cik: String(row.cik),
     ...(row.company === null ? {} : { entityName: String(row.company) }),
   });
   if (Object.keys(facts.facts).length === 0) return false;
-  const result = altmanFromCompanyFacts(facts, { accession: String(row.accession_number), variant });
+  const result = altmanFromCompanyFacts(facts, { accessionNumber: String(row.accession_number), variant });
   Object.assign(row, altmanColumns(result, 'inline-xbrl'));
   return true;
 }
@@ -364,7 +364,7 @@ export function errorRow(meta: FilingMeta, error: unknown, options?: FilingRowOp
 const columnCache = new WeakMap<object, readonly string[]>();
 let defaultColumns: readonly string[] | undefined;
 
-/** {@link pipelineColumns}, memoised per options object. */
+/** {@link pipelineColumns}, memoized per options object. */
 function pipelineColumnsOf(options: FilingRowOptions | undefined): readonly string[] {
   if (options === undefined) {
     defaultColumns ??= Object.freeze(pipelineColumns());

@@ -76,7 +76,7 @@ const cache = new WeakMap<object, ResolvedFilingRowOptions>();
 let resolvedDefaults: ResolvedFilingRowOptions | undefined;
 
 /**
- * Validate {@link FilingRowOptions} and apply defaults (memoised per options object, so a batch
+ * Validate {@link FilingRowOptions} and apply defaults (memoized per options object, so a batch
  * of rows with one options object validates once).
  */
 export function resolveFilingRowOptions(

@@ -12,6 +12,8 @@ import { FinTabTextError } from '../errors/index.js';
  * ```
  */
 export class MissingDependencyError extends FinTabTextError {
+  static override readonly errorName: string = 'MissingDependencyError';
+
   /** The package that could not be loaded. */
   readonly packageName: string;
 

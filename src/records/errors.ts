@@ -16,6 +16,8 @@ import { FinTabTextError } from '../errors/index.js';
  * ```
  */
 export class RecordsFormatError extends FinTabTextError {
+  static override readonly errorName: string = 'RecordsFormatError';
+
   /** The 1-based input line where the problem was found, or `null` when unknown. */
   readonly line: number | null;
 

@@ -1,5 +1,5 @@
 /**
- * `fin-tabtext/records`: TabText rows: columns, the as-of join, normalisation, CSV/JSONL in and
+ * `fin-tabtext/records`: TabText rows: columns, the as-of join, normalization, CSV/JSONL in and
  * out, and scoring a file of texts.
  * @module fin-tabtext/records
  */

@@ -34,7 +34,7 @@ export interface NormalizationParams {
 
 /** What {@link normalizeColumns} returns. */
 export interface NormalizeResult {
-  /** New rows, column-stable, with the listed columns normalised. */
+  /** New rows, column-stable, with the listed columns normalized. */
   readonly rows: FlatRecord[];
   /** The fitted parameters, for {@link applyNormalization} on held-out rows. */
   readonly params: NormalizationParams;
@@ -112,7 +112,7 @@ function fitColumn(values: readonly number[], method: NormalizeMethod): ColumnNo
     spread = Math.sqrt(squares / count);
   }
   // A constant column (every value equal) has zero spread, but its mean carries rounding noise
-  // (the mean of three 0.1s is not exactly 0.1), so it is centred on the constant itself and
+  // (the mean of three 0.1s is not exactly 0.1), so it is centered on the constant itself and
   // divided by 1, as scikit-learn divides by 1: fitted rows become exactly 0 and new rows their
   // distance to the constant.
   if (min === max) return { count, center: min, scale: 1 };
@@ -136,16 +136,16 @@ function transform(
 }
 
 /**
- * Fit a normalisation on some columns of training rows and apply it: new rows (column-stable,
+ * Fit a normalization on some columns of training rows and apply it: new rows (column-stable,
  * inputs not mutated) and the fitted parameters. `null`, missing and `NaN` values stay `null` and
  * are left out of the fit (so are ±Infinity, which records hold as `null`); numeric strings (as read from CSV) are converted. A constant column
- * (every value equal) is centred on its value and divided by 1, so its fitted
+ * (every value equal) is centered on its value and divided by 1, so its fitted
  * values become exactly 0; a column with no values gives
  * `null` parameters and stays `null`. Apply the same parameters to test rows with
  * {@link applyNormalization}, so no test statistics leak into training.
  *
  * @param rows - Training rows.
- * @param columns - The numeric columns to normalise.
+ * @param columns - The numeric columns to normalize.
  * @param options - {@link NormalizeOptions}.
  * @returns `{ rows, params }`.
  * @throws {InvalidArgumentError} For a bad method, an absent column, or a non-numeric value (naming `rows[i].column`).

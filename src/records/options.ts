@@ -4,7 +4,7 @@ export type TabTextMatch = 'asof' | 'bucket';
 /** Calendar buckets for `match: 'bucket'`; weeks are ISO-8601 weeks (Monday to Sunday). */
 export type DateBucket = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-/** Normalisation methods of {@link normalizeColumns}. */
+/** Normalization methods of {@link normalizeColumns}. */
 export type NormalizeMethod = 'zscore' | 'minmax';
 
 /** Defaults of {@link ReadRecordsOptions}. */

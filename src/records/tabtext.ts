@@ -264,7 +264,7 @@ function rowKey(
  * Which text row a tabular row gets: with `match: 'asof'` the latest text row of the same key dated
  * on or before the tabular date; with `match: 'bucket'` the latest text row of the same key in the
  * same calendar bucket (ISO-8601 weeks for `'week'`). Ties on date go to the later input row. Text
- * rows with a missing key or date never match. Key values compare as strings, so normalise CIKs
+ * rows with a missing key or date never match. Key values compare as strings, so normalize CIKs
  * with {@link fin-tabtext/records!normalizeCik | normalizeCik} on both sides first.
  *
  * @param textRows - Text rows (not mutated).
@@ -315,7 +315,7 @@ export function buildTabText(
     );
   }
 
-  // Index the text rows by key: dates are validated and normalised once, here.
+  // Index the text rows by key: dates are validated and normalized once, here.
   const byKey = new Map<string, { date: string; index: number }[]>();
   const textDates: (string | null)[] = texts.map((row, i) => {
     const date = toIsoDate(

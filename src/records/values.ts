@@ -1,5 +1,8 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 
+// The one CIK and accession-number rules live in src/identifiers; records re-exports them.
+export { normalizeAccession, normalizeCik } from '../identifiers/index.js';
+
 /** A value allowed in a flat record: what CSV, JSONL and every DataFrame library can hold. */
 export type RecordValue = string | number | boolean | null;
 
@@ -23,80 +26,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Normalise a Central Index Key to the 10-digit zero-padded string EDGAR uses in URLs and
- * file names. Accepts a number, a digit string with or without leading zeros, and a `CIK`
- * prefix (`'CIK0000320193'`). Missing values (`null`, `undefined`, `''`) give `null`.
- *
- * @param value - The CIK as found in a data set.
- * @param field - The field name used in the error message.
- * @default field 'cik'
- * @returns The CIK as 10 digits, or `null` when missing.
- * @throws {InvalidArgumentError} When the value is not a non-negative integer of at most 10 digits.
- * @example
- * ```ts
- * normalizeCik(320193); // '0000320193'
- * normalizeCik('CIK37996'); // '0000037996'
- * ```
- */
-export function normalizeCik(value: string | number, field?: string): string;
-export function normalizeCik(value: string | number | null | undefined, field?: string): string | null;
-export function normalizeCik(value: unknown, field = 'cik'): string | null {
-  if (isMissing(value)) return null;
-  let digits: string | undefined;
-  if (typeof value === 'number') {
-    if (Number.isSafeInteger(value) && value >= 0) digits = String(value);
-  } else if (typeof value === 'string') {
-    const match = /^\s*(?:CIK)?(\d{1,10})\s*$/i.exec(value);
-    digits = match?.[1];
-  }
-  if (digits === undefined || digits.length > 10) {
-    throw new InvalidArgumentError(
-      field,
-      `${field} must be a CIK: a non-negative integer of at most 10 digits, got ` +
-        `${typeof value === 'string' || typeof value === 'number' ? JSON.stringify(value) : describeType(value)}. ` +
-        "Call it as normalizeCik('320193') or normalizeCik(320193).",
-    );
-  }
-  return digits.padStart(10, '0');
-}
-
-/**
- * Normalise an EDGAR accession number to `0000000000-00-000000` (filer id, year, sequence).
- * Accepts the dashed form with or without padding (`'37996-02-15'`) and the 18-digit form
- * used in archive paths (`'000003799602000015'`). Missing values give `null`.
- *
- * @param value - The accession number.
- * @param field - The field name used in the error message.
- * @default field 'accession'
- * @returns The dashed, zero-padded accession number, or `null` when missing.
- * @throws {InvalidArgumentError} When the value is not an accession number.
- * @example
- * ```ts
- * normalizeAccession('000003799602000015'); // '0000037996-02-000015'
- * ```
- */
-export function normalizeAccession(value: string, field?: string): string;
-export function normalizeAccession(value: string | null | undefined, field?: string): string | null;
-export function normalizeAccession(value: unknown, field = 'accession'): string | null {
-  if (isMissing(value)) return null;
-  if (typeof value === 'string') {
-    const text = value.trim();
-    const compact = /^(\d{10})(\d{2})(\d{6})$/.exec(text);
-    if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-    const dashed = /^(\d{1,10})-(\d{1,2})-(\d{1,6})$/.exec(text);
-    if (dashed)
-      return `${dashed[1]!.padStart(10, '0')}-${dashed[2]!.padStart(2, '0')}-${dashed[3]!.padStart(6, '0')}`;
-  }
-  throw new InvalidArgumentError(
-    field,
-    `${field} must be an accession number such as '0000037996-02-000015' or '000003799602000015', got ` +
-      `${typeof value === 'string' ? JSON.stringify(value) : describeType(value)}. ` +
-      "Call it as normalizeAccession('0000037996-02-000015').",
-  );
-}
-
-/**
- * Normalise a date to `YYYY-MM-DD`. Accepts a `Date` (its UTC calendar day), an ISO date or
+ * Normalize a date to `YYYY-MM-DD`. Accepts a `Date` (its UTC calendar day), an ISO date or
  * date-time string (the calendar date as written, without time-zone conversion, so
  * `'2024-01-01T23:00:00-05:00'` is `'2024-01-01'`), and the compact `'YYYYMMDD'`. Missing values
  * give `null`. Numbers are refused because they are ambiguous (epoch milliseconds or `20240101`).

@@ -13,7 +13,7 @@ import {
 
 /** Column fields of {@link summarizeColumn}, shared by both methods. */
 export interface SummarizeColumnFields {
-  /** The column holding the text to summarise, for example `'mdna'`. */
+  /** The column holding the text to summarize, for example `'mdna'`. */
   readonly textColumn: string;
   /**
    * The column to write the summary text to, placed right after `textColumn`.

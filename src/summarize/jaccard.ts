@@ -1,6 +1,6 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { countFor, defaultJaccardOptions, type JaccardOptions, resolveJaccardOptions } from './options.js';
-import { analyse, distinctSorted } from './terms.js';
+import { analyze, distinctSorted } from './terms.js';
 
 /** One sentence kept by {@link summarizeJaccard}. */
 export interface JaccardSentence {
@@ -239,7 +239,7 @@ export function summarizeJaccard(text: string, options: JaccardOptions): Jaccard
     );
   }
   const resolved = resolveJaccardOptions(options);
-  const doc = analyse(text, resolved);
+  const doc = analyze(text, resolved);
   const n = doc.sentences.length;
   const { scores, exact } = jaccardScoring(doc.terms.map(distinctSorted), doc.termCount, resolved);
   const rule = resolved.size;

@@ -1,7 +1,7 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import { countFor, type KMedoidsInit, type KMedoidsOptions, resolveKMedoidsOptions } from './options.js';
 import { mulberry32 } from './random.js';
-import { analyse } from './terms.js';
+import { analyze } from './terms.js';
 import {
   averageWordVectors,
   type DistanceSource,
@@ -279,7 +279,7 @@ export function summarizeKMedoids(text: string, options: KMedoidsOptions): KMedo
     );
   }
   const resolved = resolveKMedoidsOptions(options);
-  const doc = analyse(text, resolved);
+  const doc = analyze(text, resolved);
   const sentenceCount = doc.sentences.length;
   // Only sentences with a vector take part; `items[p]` is the sentence index of item `p`.
   let items: number[];

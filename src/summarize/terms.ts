@@ -31,7 +31,7 @@ export interface SentenceSpan {
 }
 
 /** A document split into sentences, each sentence reduced to term ids. */
-export interface AnalysedDocument {
+export interface AnalyzedDocument {
   readonly sentences: readonly SentenceSpan[];
   /** Per sentence, the ids of its counted terms (Porter stems), in text order, with repeats. */
   readonly terms: readonly Int32Array[];
@@ -48,7 +48,7 @@ export interface AnalysedDocument {
  * ids: lowercase word (numbers are not words), stop word removed, possessive `'s` dropped, Porter-stemmed, optionally kept only if its stem is in
  * the vocabulary. Ids are assigned in order of first appearance, so they are deterministic.
  */
-export function analyse(text: string, options: ResolvedTermOptions): AnalysedDocument {
+export function analyze(text: string, options: ResolvedTermOptions): AnalyzedDocument {
   const sentences = splitSentences(text);
   const stop = stopWordSet(options.stopWords);
   const stemCache = new Map<string, string>();

@@ -20,7 +20,7 @@ export interface GramSource {
 }
 
 /**
- * TF-IDF vectors over term ids, L2-normalised, kept sparse. Weight of term `t` in sentence `s`:
+ * TF-IDF vectors over term ids, L2-normalized, kept sparse. Weight of term `t` in sentence `s`:
  * `tf(t, s) · (ln((1 + n) / (1 + df(t))) + 1)` (the smoothed idf of scikit-learn's
  * TfidfVectorizer), then the vector is divided by its Euclidean norm.
  *

@@ -80,8 +80,8 @@ let abbreviations: Set<string> | undefined;
 function abbreviationSet(): Set<string> {
   if (abbreviations === undefined) {
     abbreviations = new Set<string>();
-    // Capitalised entries also match in capitals (`INC.`); lowercase ones also capitalised (`Vs.`).
-    // A capitalised entry never matches in lowercase: `said "no." Then` must still end a sentence.
+    // Capitalized entries also match in capitals (`INC.`); lowercase ones also capitalized (`Vs.`).
+    // A capitalized entry never matches in lowercase: `said "no." Then` must still end a sentence.
     for (const a of ABBREVIATION_BASE) {
       abbreviations.add(a);
       if (a[0] === a[0]!.toUpperCase()) abbreviations.add(a.toUpperCase());
@@ -173,7 +173,7 @@ function isNonBreakingDot(text: string, dot: number, sentStart: number): boolean
 /**
  * Does the text from `from` (a sentence start that opens its line) to the line break at `nl` read
  * like a heading? No terminal punctuation, at most 12 words, short, and every word of 4+ characters that
- * starts with a letter is capitalised (`Results of Operations`, `LIQUIDITY AND CAPITAL RESOURCES`).
+ * starts with a letter is capitalized (`Results of Operations`, `LIQUIDITY AND CAPITAL RESOURCES`).
  */
 function isHeadingLine(text: string, from: number, nl: number): boolean {
   if (nl - from > 150 || !atLineStart(text, from)) return false;
@@ -257,9 +257,9 @@ function startsParenMarker(text: string, k: number): boolean {
  *   decimals (`$4.2`) never end one because no whitespace follows the dot;
  * - at a blank line (two or more line breaks);
  * - at a single line break when the next line starts with a bullet (`•`, `- `), when it starts
- *   with a parenthesised marker (`(a)`) and the line before ends in `:` or `;`, or when the
+ *   with a parenthesized marker (`(a)`) and the line before ends in `:` or `;`, or when the
  *   sentence so far is one short line that reads like a heading (no terminal punctuation, at most
- *   12 words, every word of 4+ letters capitalised) and the next line starts like a sentence.
+ *   12 words, every word of 4+ letters capitalized) and the next line starts like a sentence.
  *   Other single line breaks are soft wraps (`.txt` filings wrap at 80 columns) and never end a
  *   sentence. Semicolons and colons never end one.
  *

@@ -34,7 +34,7 @@ function isAsciiOnly(word: string): boolean {
   return true;
 }
 
-// Lookups are memoised (bounded: cleared when large) for callers that ask about a word again.
+// Lookups are memoized (bounded: cleared when large) for callers that ask about a word again.
 const cmuCache = new Map<string, number>();
 const CMU_CACHE_LIMIT = 50_000;
 

@@ -29,7 +29,7 @@ const KINDS: readonly TokenKind[] = ['word', 'number', 'punct'];
 
 // Scanner result registers: one module-level scratch pair instead of an allocation per token.
 let scanKind = KIND_PUNCT;
-let scanNeedsNormalising = false;
+let scanNeedsNormalizing = false;
 
 function isCurrency(cp: number): boolean {
   return cp === 0x24 || cp === 0x20ac || cp === 0xa3 || cp === 0xa5;
@@ -69,7 +69,7 @@ function scanWordRest(text: string, i: number, end: number): number {
       continue;
     }
     if (isConnector(cp) && i + 1 < end && isWordPart(codePointAt(text, i + 1))) {
-      scanNeedsNormalising = true;
+      scanNeedsNormalizing = true;
       i++;
       continue;
     }
@@ -97,7 +97,7 @@ function scanNumberBody(text: string, i: number, end: number): number {
  * scanned in linear time.
  */
 function scanToken(text: string, i: number, end: number): number {
-  scanNeedsNormalising = false;
+  scanNeedsNormalizing = false;
   const cp = codePointAt(text, i);
   // Dotted abbreviations: U.S. / e.g. / i.e. / N.A. — one word token including the final dot.
   if (
@@ -160,7 +160,7 @@ function scanToken(text: string, i: number, end: number): number {
   return i + cpLength(cp);
 }
 
-function normaliseWord(word: string): string {
+function normalizeWord(word: string): string {
   return word.replace(/[\u2019\u2010\u2011]/g, (c) => (c === '\u2019' ? "'" : '-'));
 }
 
@@ -201,7 +201,7 @@ export function tokenize(text: string, start = 0, end: number = text.length): To
 }
 
 /**
- * The lowercased word tokens of a text (numbers and punctuation left out), with `’` normalised to
+ * The lowercased word tokens of a text (numbers and punctuation left out), with `’` normalized to
  * `'` and Unicode hyphens to `-`: the form word-list matching and summaries consume.
  *
  * @param text - The text.
@@ -274,7 +274,7 @@ export function appendWords(out: string[], text: string, start = 0, end: number 
     const j = scanToken(text, i, end);
     if (scanKind === KIND_WORD) {
       const w = text.slice(i, j).toLowerCase();
-      out.push(scanNeedsNormalising ? normaliseWord(w) : w);
+      out.push(scanNeedsNormalizing ? normalizeWord(w) : w);
     }
     i = j;
   }

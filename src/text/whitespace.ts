@@ -3,7 +3,7 @@ import { isWhitespaceCode } from './chars.js';
 /**
  * Split text on runs of whitespace exactly as Python's `str.split()` with no argument does: the
  * 29 whitespace code points of Python (not JS `\s`), empty pieces dropped. VADER and textstat both
- * tokenise this way, so the scorer splits each sentence once and feeds these raw tokens to both.
+ * tokenize this way, so the scorer splits each sentence once and feeds these raw tokens to both.
  *
  * @param text - The text to split.
  * @param start - First UTF-16 index to look at.

@@ -1,18 +1,19 @@
 import { describeType, InvalidArgumentError } from '../errors/index.js';
 import type { XbrlFact } from '../finance/index.js';
+import { parseAccession, parseCik } from '../identifiers/index.js';
 import { checkOptions, isIsoDate } from '../options/index.js';
 import { type InlineXbrlFact, scanInlineXbrl } from './inline-facts.js';
 
 /** Options of {@link companyFactsFromInlineXbrl}: the filing's identity, which the document itself does not carry. */
 export interface InlineXbrlCompanyFactsOptions {
   /** Accession number of the filing (`'0001326380-24-000012'`, dashes optional). Required. */
-  readonly accession: string;
+  readonly accessionNumber: string;
   /** Form type (`'10-K'`, `'10-Q'`, `'10-K/A'`…). Required. */
-  readonly form: string;
+  readonly formType: string;
   /** Filing date, `YYYY-MM-DD`. Required. */
-  readonly filed: string;
+  readonly filingDate: string;
   /**
-   * The company's CIK.
+   * The company's CIK (any form `normalizeCik` accepts: `1326380`, `'0001326380'`).
    * @default the document's `dei:EntityCentralIndexKey`, else its contexts' entity identifier
    */
   readonly cik?: string | number;
@@ -49,56 +50,56 @@ export interface InlineXbrlCompanyFacts {
 }
 
 const fn = 'companyFactsFromInlineXbrl';
-const example = `${fn}(html, { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' })`;
+const example = `${fn}(html, { accessionNumber: '0001326380-24-000012', formType: '10-K', filingDate: '2024-03-26' })`;
 const SHARES_OUTSTANDING = 'EntityCommonStockSharesOutstanding';
 
 interface Resolved {
-  readonly accession: string;
-  readonly form: string;
-  readonly filed: string;
+  readonly accessionNumber: string;
+  readonly formType: string;
+  readonly filingDate: string;
   readonly cik: number | undefined;
   readonly entityName: string | undefined;
 }
 
-const KEYS = ['accession', 'form', 'filed', 'cik', 'entityName'] as const;
+const KEYS = ['accessionNumber', 'formType', 'filingDate', 'cik', 'entityName'] as const;
 
 function resolveOptions(options: InlineXbrlCompanyFactsOptions): Resolved {
   if (options === undefined) {
     throw new InvalidArgumentError(
       'options',
-      `${fn}(html, options) needs options { accession, form, filed }; e.g. ${example}`,
+      `${fn}(html, options) needs options { accessionNumber, formType, filingDate }; e.g. ${example}`,
     );
   }
   checkOptions(fn, options, KEYS, 'options', example);
-  const digits = typeof options.accession === 'string' ? options.accession.trim().replaceAll('-', '') : '';
-  if (!/^\d{18}$/.test(digits)) {
+  const accessionNumber = parseAccession(options.accessionNumber);
+  if (accessionNumber === null) {
     throw new InvalidArgumentError(
-      'options.accession',
-      `${fn}: options.accession must be an accession number like '0001326380-24-000012', got ${JSON.stringify(options.accession)}; e.g. ${example}`,
+      'options.accessionNumber',
+      `${fn}: options.accessionNumber must be an accession number like '0001326380-24-000012' (dashes optional), got ${JSON.stringify(options.accessionNumber)}; e.g. ${example}`,
     );
   }
-  if (typeof options.form !== 'string' || options.form.trim() === '') {
+  if (typeof options.formType !== 'string' || options.formType.trim() === '') {
     throw new InvalidArgumentError(
-      'options.form',
-      `${fn}: options.form must be the form type such as '10-K', got ${JSON.stringify(options.form)}; e.g. ${example}`,
+      'options.formType',
+      `${fn}: options.formType must be the form type such as '10-K', got ${JSON.stringify(options.formType)}; e.g. ${example}`,
     );
   }
-  if (typeof options.filed !== 'string' || !isIsoDate(options.filed)) {
+  if (typeof options.filingDate !== 'string' || !isIsoDate(options.filingDate)) {
     throw new InvalidArgumentError(
-      'options.filed',
-      `${fn}: options.filed must be the filing date 'YYYY-MM-DD', got ${JSON.stringify(options.filed)}; e.g. ${example}`,
+      'options.filingDate',
+      `${fn}: options.filingDate must be the filing date 'YYYY-MM-DD', got ${JSON.stringify(options.filingDate)}; e.g. ${example}`,
     );
   }
   let cik: number | undefined;
   if (options.cik !== undefined) {
-    const text = typeof options.cik === 'number' ? String(options.cik) : options.cik;
-    if (typeof text !== 'string' || !/^\d{1,10}$/.test(text.trim()) || Number(text) === 0) {
+    const padded = parseCik(options.cik);
+    if (padded === null) {
       throw new InvalidArgumentError(
         'options.cik',
         `${fn}: options.cik must be a CIK such as 1326380 or '0001326380', got ${JSON.stringify(options.cik)}`,
       );
     }
-    cik = Number(text);
+    cik = Number(padded);
   }
   if (options.entityName !== undefined && typeof options.entityName !== 'string') {
     throw new InvalidArgumentError(
@@ -107,9 +108,9 @@ function resolveOptions(options: InlineXbrlCompanyFactsOptions): Resolved {
     );
   }
   return {
-    accession: `${digits.slice(0, 10)}-${digits.slice(10, 12)}-${digits.slice(12)}`,
-    form: options.form.trim(),
-    filed: options.filed,
+    accessionNumber,
+    formType: options.formType.trim(),
+    filingDate: options.filingDate,
     cik,
     entityName: options.entityName,
   };
@@ -199,18 +200,18 @@ function toXbrlFact(fact: InlineXbrlFact, o: Resolved, fy: number | null, fp: st
     ...(fact.start === undefined ? {} : { start: fact.start }),
     end: fact.end,
     val: fact.value,
-    accn: o.accession,
+    accn: o.accessionNumber,
     fy,
     fp,
-    form: o.form,
-    filed: o.filed,
+    form: o.formType,
+    filed: o.filingDate,
   };
 }
 
 /**
  * Read the inline XBRL facts of a 10-K/10-Q primary document into the shape of SEC's XBRL
  * company-facts JSON (`facts[taxonomy][concept].units[unit][]` with `start`, `end`, `val`, `accn`,
- * `fy`, `fp`, `form`, `filed`), so `altmanInputsFromCompanyFacts(result, { accession })` scores a
+ * `fy`, `fp`, `form`, `filed`), so `altmanInputsFromCompanyFacts(result, { accessionNumber })` scores a
  * filing on disk with no network and no company-facts download.
  *
  * As SEC does, only non-dimensional facts are kept (a fact about a segment or a share class is not
@@ -225,7 +226,7 @@ function toXbrlFact(fact: InlineXbrlFact, o: Resolved, fy: number | null, fp: st
  * not an error.
  *
  * @param html - The primary document's text.
- * @param options - The filing's `accession`, `form` and `filed` date; optional `cik`, `entityName`.
+ * @param options - The filing's `accessionNumber`, `formType` and `filingDate`; optional `cik`, `entityName`.
  * @returns The company-facts object with `warnings`.
  * @throws {InvalidArgumentError} When `html` is not a string or an option is invalid.
  * @throws {InlineXbrlError} Only on an unexpected internal failure; malformed markup never throws.
@@ -235,10 +236,10 @@ function toXbrlFact(fact: InlineXbrlFact, o: Resolved, fy: number | null, fp: st
  * import { altmanInputsFromCompanyFacts } from 'fin-tabtext/finance';
  * import { altmanZ, companyFactsFromInlineXbrl } from 'fin-tabtext';
  * const html = readFileSync('gme-20240203.htm', 'utf8');
- * const accession = '0001326380-24-000012';
- * const facts = companyFactsFromInlineXbrl(html, { accession, form: '10-K', filed: '2024-03-26' });
+ * const accessionNumber = '0001326380-24-000012';
+ * const facts = companyFactsFromInlineXbrl(html, { accessionNumber, formType: '10-K', filingDate: '2024-03-26' });
  * facts.facts['us-gaap']?.Assets?.units.USD; // [{ end: '2023-01-28', val: 3113400000, … }, { end: '2024-02-03', val: 2709000000, … }]
- * const { inputs } = altmanInputsFromCompanyFacts(facts, { accession });
+ * const { inputs } = altmanInputsFromCompanyFacts(facts, { accessionNumber });
  * altmanZ(inputs, { variant: 'z_double_prime' }).z;
  * ```
  */
@@ -262,9 +263,9 @@ export function companyFactsFromInlineXbrl(
   const fy = fyText !== null && /^\d{4}$/.test(fyText) ? Number(fyText) : null;
   const fp = scan.cover.fiscalPeriodFocus;
   const documentType = scan.cover.documentType;
-  if (documentType !== null && documentType !== o.form) {
+  if (documentType !== null && documentType !== o.formType) {
     warnings.push(
-      `the document says it is a ${documentType} (dei:DocumentType) but options.form is ${o.form}`,
+      `the document says it is a ${documentType} (dei:DocumentType) but options.formType is ${o.formType}`,
     );
   }
 
@@ -305,10 +306,11 @@ export function companyFactsFromInlineXbrl(
   }
 
   const cikText = o.cik ?? scan.cover.centralIndexKey ?? scan.identifier;
-  const cik = cikText !== null && /^\d{1,10}$/.test(String(cikText).trim()) ? Number(cikText) : undefined;
+  const padded = parseCik(cikText);
+  const cik = padded === null ? undefined : Number(padded);
   const entityName = o.entityName ?? scan.cover.registrantName ?? undefined;
   return {
-    ...(cik === undefined || cik === 0 ? {} : { cik }),
+    ...(cik === undefined ? {} : { cik }),
     ...(entityName === undefined ? {} : { entityName }),
     facts,
     warnings,

@@ -10,13 +10,15 @@ import { FinTabTextError } from '../errors/index.js';
  * ```ts
  * import { companyFactsFromInlineXbrl, isFinTabTextError } from 'fin-tabtext';
  * try {
- *   companyFactsFromInlineXbrl(html, { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' });
+ *   companyFactsFromInlineXbrl(html, { accessionNumber: '0001326380-24-000012', formType: '10-K', filingDate: '2024-03-26' });
  * } catch (error) {
  *   if (isFinTabTextError(error)) console.error(error.code, error.message);
  * }
  * ```
  */
 export class InlineXbrlError extends FinTabTextError {
+  static override readonly errorName: string = 'InlineXbrlError';
+
   /**
    * @param message - What failed.
    * @param options - The underlying `cause`.

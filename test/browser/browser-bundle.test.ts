@@ -21,9 +21,9 @@ const root = join(here, '..', '..');
 // GameStop 10-K for fiscal 2023 (inline XBRL), test/fixtures/filings (see PROVENANCE.md).
 const input = {
   html: readFixture('filings/gme_10-K_2024-03.htm'),
-  accession: '0001326380-24-000012',
-  form: '10-K',
-  filed: '2024-03-26',
+  accessionNumber: '0001326380-24-000012',
+  formType: '10-K',
+  filingDate: '2024-03-26',
 };
 
 // The runner each runtime executes: the bundle's three entries, the shared workload, the input.

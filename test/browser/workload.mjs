@@ -7,17 +7,17 @@
  * Altman Z'' from the same document's inline XBRL facts.
  * @param {Record<string, Function>} api - scoreText, explainText, documentToText, extractMdna,
  *   companyFactsFromInlineXbrl, altmanFromCompanyFacts, altmanZ.
- * @param {{ html: string, accession: string, form: string, filed: string }} input
+ * @param {{ html: string, accessionNumber: string, formType: string, filingDate: string }} input
  */
 export function workload(api, input) {
   const text = api.documentToText(input.html);
-  const mdna = api.extractMdna(input.html, { form: input.form });
+  const mdna = api.extractMdna(input.html, { form: input.formType });
   const scores = api.scoreText(mdna.text ?? '');
   const explained = api.explainText(mdna.text ?? '');
   const facts = api.companyFactsFromInlineXbrl(input.html, {
-    accession: input.accession,
-    form: input.form,
-    filed: input.filed,
+    accessionNumber: input.accessionNumber,
+    formType: input.formType,
+    filingDate: input.filingDate,
   });
   const altman = api.altmanFromCompanyFacts(facts, { variant: 'z_double_prime' });
   // Sears Holdings FY2011 10-K figures, USD millions (examples/quick-start.mjs): published Z 2.30.

@@ -18,11 +18,11 @@ describe('altman --inline-xbrl on the GameStop 10-K for fiscal 2023', () => {
     '--in',
     'gme_10-K_2024-03.htm',
     '--inline-xbrl',
-    '--accession',
+    '--accession-number',
     '0001326380-24-000012',
-    '--form',
+    '--form-type',
     '10-K',
-    '--filed',
+    '--filing-date',
     '2024-03-26',
   ];
 
@@ -33,15 +33,15 @@ describe('altman --inline-xbrl on the GameStop 10-K for fiscal 2023', () => {
       z: number;
       variant: string;
       entityName: string;
-      report: { accession: string; form: string; periodEnd: string };
+      report: { accessionNumber: string; formType: string; periodEnd: string };
       inputs: Record<string, number | null>;
       provenance: Record<string, { tag: string; end: string | null; value: number } | null>;
     };
     expect(result.variant).toBe('z_double_prime');
     expect(result.entityName).toBe('GameStop Corp.');
     expect(result.report).toMatchObject({
-      accession: '0001326380-24-000012',
-      form: '10-K',
+      accessionNumber: '0001326380-24-000012',
+      formType: '10-K',
       periodEnd: '2024-02-03',
     });
     // Consolidated balance sheet, February 3, 2024 (in millions): total assets $2,709.0.

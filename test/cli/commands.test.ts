@@ -113,7 +113,7 @@ describe('mdna → score → tabtext → summarize on real filings', () => {
     expect(String(mdna[0]?.mdna)).toContain(summary.slice(0, 40));
   });
 
-  it('summarises a filing to stdout with k-medoids', async () => {
+  it('summarizes a filing to stdout with k-medoids', async () => {
     const c = capture(dir);
     expect(
       await runCli(
@@ -132,7 +132,10 @@ describe('altman', () => {
   it('prints Snowflake FY2025 Z with provenance', async () => {
     const c = capture(dir);
     expect(
-      await runCli(['altman', '--in', facts, '--accession', '0001640147-25-000052', '--price', '150'], c.io),
+      await runCli(
+        ['altman', '--in', facts, '--accession-number', '0001640147-25-000052', '--price', '150'],
+        c.io,
+      ),
     ).toBe(0);
     expect(c.out()).toContain('SNOWFLAKE INC.');
     expect(c.out()).toMatch(/Z: 4\.069\s+zone: safe/);
@@ -210,7 +213,7 @@ describe('bad arguments and missing inputs: exit 2, a clear message, no output f
       /not both/,
     ],
     ['summarize missing', ['summarize', '--in', 'missing.txt', '--out', 'bad10.txt'], /Input not found/],
-    ['unknown flag', ['score', '--colour', 'red'], /colour/],
+    ['unknown flag', ['score', '--color', 'red'], /color/],
     [
       'fetch no companies',
       ['fetch', '--out', 'bad11.csv', '--user-agent', 'Acme jane@acme.com'],

@@ -45,7 +45,7 @@ describe('fin-tabtext demo (the offline main job)', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('GameStop');
     expect(html).not.toMatch(/<script|<link|src="http/);
-    expect(out()).toMatch(/^ticker\s+form\s+filed/);
+    expect(out()).toMatch(/^ticker\s+form_type\s+filing_date/);
     expect(out()).not.toContain('Wrote');
   });
 

@@ -75,14 +75,14 @@ describe('errors speak flags, not API calls (exit 2)', () => {
         '--in',
         'gme_10-K_2024-03.htm',
         '--inline-xbrl',
-        '--accession',
+        '--accession-number',
         '0001326380-24-000012',
-        '--form',
+        '--form-type',
         '10-K',
-        '--filed',
+        '--filing-date',
         '2024-02-30',
       ],
-      /--filed must be a calendar date YYYY-MM-DD/,
+      /--filing-date must be a calendar date YYYY-MM-DD/,
     ],
     [
       'fetch: an impossible date, same rule',
@@ -157,11 +157,21 @@ describe('errors speak flags, not API calls (exit 2)', () => {
       /--max-rps must be a number, got "fast"/,
     ],
     [
-      'a misspelt flag gets a suggestion',
+      'a misspelled flag gets a suggestion',
       ['score', '--in', 'texts.csv', '--out', 'x4.csv', '--textcolumn', 'mdna'],
       /unknown flag --textcolumn\. Did you mean --text-column\?/,
     ],
-    ['a misspelt command gets a suggestion', ['scroe'], /unknown command "scroe"\. Did you mean "score"\?/],
+    ['a misspelled command gets a suggestion', ['scroe'], /unknown command "scroe"\. Did you mean "score"\?/],
+    [
+      'altman: a flag renamed in 0.2.0 suggests its new name',
+      ['altman', '--in', 'gme_10-K_2024-03.htm', '--inline-xbrl', '--accession', '0001326380-24-000012'],
+      /unknown flag --accession\. Did you mean --accession-number\?/,
+    ],
+    [
+      'mdna: --filed is now --filing-date',
+      ['mdna', 'gme_10-K_2024-03.htm', '--out', 'x9.csv', '--filed', '2024-03-26'],
+      /unknown flag --filed\. Did you mean --filing-date\?/,
+    ],
     [
       'score: --out is the input',
       ['score', '--in', 'texts.csv', '--out', 'texts.csv'],
@@ -205,12 +215,12 @@ describe('errors speak flags, not API calls (exit 2)', () => {
     ).toBe('the input has no column "x"; its columns are a.');
     expect(
       inCliTerms(
-        "altmanInputsFromCompanyFacts: options.accession must be an accession number, got 'x'; e.g. f(x)",
+        "altmanInputsFromCompanyFacts: options.accessionNumber must be an accession number, got 'x'; e.g. f(x)",
         {
-          'options.accession': '--accession',
+          'options.accessionNumber': '--accession-number',
         },
       ),
-    ).toBe("--accession must be an accession number, got 'x'.");
+    ).toBe("--accession-number must be an accession number, got 'x'.");
   });
 });
 
@@ -252,12 +262,12 @@ describe('negative numbers as flag values', () => {
 });
 
 describe('mdna rows can be joined', () => {
-  it('reads cik, ticker, form and period from the cover page, the filing date from the name or --filed', async () => {
+  it('reads cik, ticker, form and period from the cover page, the filing date from the name or --filing-date', async () => {
     const { code, err } = await run([
       'mdna',
       'aapl-20250628.htm',
       'gme_10-K_2024-03.htm',
-      '--filed',
+      '--filing-date',
       '2025-08-01',
       '--out',
       'm.csv',
@@ -298,9 +308,9 @@ describe('mdna rows can be joined', () => {
       cik: '0000320193',
       ticker: null,
       company: 'APPLE COMPUTER INC',
-      form: '8-K',
+      formType: '8-K',
       filingDate: '1999-09-07',
-      periodEnd: '1999-09-03',
+      reportDate: '1999-09-03',
     });
     const { code, err } = await run([
       'mdna',
@@ -319,16 +329,16 @@ describe('mdna rows can be joined', () => {
 
   it('reads form and filing date from file names', () => {
     expect(identityFromFileName('txn_10-Q_2023-07-26.htm')).toMatchObject({
-      form: '10-Q',
+      formType: '10-Q',
       filingDate: '2023-07-26',
     });
     expect(identityFromFileName('aapl-20250628.htm')).toMatchObject({
-      form: null,
+      formType: null,
       filingDate: null,
-      periodEnd: '2025-06-28',
+      reportDate: '2025-06-28',
     });
     expect(identityFromFileName('ford_10-K_2002-03.txt.gz')).toMatchObject({
-      form: '10-K',
+      formType: '10-K',
       filingDate: null,
       ticker: null,
     });

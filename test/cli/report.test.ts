@@ -31,7 +31,15 @@ describe('the demo report', () => {
     const heads = [...summary.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) =>
       m[1]!.replace(/<[^>]+>.*$/, ''),
     );
-    expect(heads).toEqual(['filing', 'form', 'filed', 'MD&amp;A', ...SCORE_ATTRIBUTES, 'Altman Z', 'zone']);
+    expect(heads).toEqual([
+      'filing',
+      'form type',
+      'filing date',
+      'MD&amp;A',
+      ...SCORE_ATTRIBUTES,
+      'Altman Z',
+      'zone',
+    ]);
     expect(summary.match(/<tr>/g)).toHaveLength(table.length + 1);
     expect(summary).toContain('<colgroup>');
     expect(html).toMatch(/table\.summary \{ width: 100%; table-layout: fixed;/);

@@ -107,7 +107,7 @@ describe('option checker (did-you-mean) on every EDGAR options object', () => {
     throw new Error('expected a throw');
   };
 
-  it('EdgarClient names the misspelt option and the right one', () => {
+  it('EdgarClient names the misspelled option and the right one', () => {
     const base = { userAgent: USER_AGENT, cacheDir: false as const };
     expect(fields(() => new EdgarClient({ ...base, maxRequestPerSecond: 5 } as never))).toEqual({
       field: 'options.maxRequestPerSecond',
@@ -468,7 +468,7 @@ describe('EdgarClient faults', () => {
     expect(server.requests.filter((r) => r.time > last.time).length).toBeGreaterThan(0);
   });
 
-  it('honours Retry-After on a block instead of blockPauseMs', async () => {
+  it('honors Retry-After on a block instead of blockPauseMs', async () => {
     server.inject(
       { kind: 'status', status: 429, headers: { 'Retry-After': '1' } },
       { match: /company_tickers/ },
@@ -493,7 +493,7 @@ describe('EdgarClient faults', () => {
     server.inject({ kind: 'slow', delayMs: 5000 }, { match: /company_tickers/ });
     const client = testClient(server, { signal: controller.signal });
     const pending = client.resolveCik('MCD');
-    setTimeout(() => controller.abort(new Error('cancelled by test')), 100);
-    await expect(pending).rejects.toThrow('cancelled by test');
+    setTimeout(() => controller.abort(new Error('canceled by test')), 100);
+    await expect(pending).rejects.toThrow('canceled by test');
   });
 });

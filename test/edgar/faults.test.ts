@@ -447,7 +447,7 @@ describe('bounded waits', () => {
   }, 30_000);
 });
 
-describe('cancelling', () => {
+describe('canceling', () => {
   it("loadEdgarDataset's signal reaches the client it is given: it stops at once, sends nothing more", async () => {
     const { dir, remove } = await tempDir('edgar-abort');
     try {
@@ -478,10 +478,10 @@ describe('cancelling', () => {
     await server.inject({ kind: 'slow', delayMs: 700 }, { match: /mcd_10-K/ });
     const c = client(false);
     const controller = new AbortController();
-    const cancelled = c.fetchDocument(MCD_REF, { signal: controller.signal });
+    const canceled = c.fetchDocument(MCD_REF, { signal: controller.signal });
     const kept = c.fetchDocument(MCD_REF);
     setTimeout(() => controller.abort(new Error('only this one')), 100);
-    await expect(cancelled).rejects.toThrow('only this one');
+    await expect(canceled).rejects.toThrow('only this one');
     expect(await kept).toBe(MCD_HTML);
     expect(await server.requests()).toHaveLength(1);
   });

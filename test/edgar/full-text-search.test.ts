@@ -129,7 +129,7 @@ describe('full-text search: query, parsing, grouping, paging', () => {
     expect(alone!.url.endsWith(`/${alone!.accessionNumber}.txt`)).toBe(true);
   });
 
-  it('pages by 100 until the hits run out, each filing once, and honours maxResults and the signal', async () => {
+  it('pages by 100 until the hits run out, each filing once, and honors maxResults and the signal', async () => {
     const docs = await appleDocuments();
     expect(docs.length).toBeGreaterThan(100);
     const asked: string[] = [];

@@ -1,5 +1,5 @@
 // Proxies without axios: with HTTP_PROXY/HTTPS_PROXY set, fetchTransport sends through undici's
-// EnvHttpProxyAgent (imported on first use); NO_PROXY is honoured. The proxy here is a real
+// EnvHttpProxyAgent (imported on first use); NO_PROXY is honored. The proxy here is a real
 // forward proxy on 127.0.0.1; the SEC look-alike runs in its own process.
 import { spawnSync } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';

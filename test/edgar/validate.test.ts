@@ -38,7 +38,7 @@ describe('documentProblem', () => {
 });
 
 describe('recognizeSecErrorPage', () => {
-  it('recognises SEC block and error pages by title or heading, whatever else they say', () => {
+  it('recognizes SEC block and error pages by title or heading, whatever else they say', () => {
     expect(recognizeSecErrorPage(encode(secErrorPage('rate-threshold')))).toEqual({
       kind: 'blocked',
       title: 'SEC.gov | Request Rate Threshold Exceeded',

@@ -52,7 +52,7 @@ const K = [
   'gme_10-K_2024-03.htm',
   'wmt_10-K_2024-03-15.htm',
 ];
-// 10-Qs with labelled Part I Item 1, 2 and 3 headings.
+// 10-Qs with labeled Part I Item 1, 2 and 3 headings.
 const Q = [
   'hd_10-Q_2023-08.htm',
   'alcoa_10-Q_2018-08.htm',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentToText, extractMdna } from '../../src/extract/index.js';
 import { type ManifestRow, readFixture, readManifest } from '../support/fixtures.js';
 
-// Whitespace-normalised, curly quotes as straight ones: the manifests were typed by hand.
+// Whitespace-normalized, curly quotes as straight ones: the manifests were typed by hand.
 const normalize = (s: string): string =>
   s
     .replace(/[\u2018\u2019]/g, "'")

@@ -18,7 +18,7 @@ function thrown(run: () => unknown): InvalidArgumentError {
 }
 
 describe('extractor options', () => {
-  it('names the missing form when a misspelt key stands in its place', () => {
+  it('names the missing form when a misspelled key stands in its place', () => {
     const fromat = 'html';
     const error = thrown(() => extractMdna(html, { fromat } as unknown as { form: string }));
     expect(error.field).toBe('options.form');

@@ -34,7 +34,7 @@ function without(facts: CompanyFactsInput, ...tags: string[]): CompanyFactsInput
  */
 const snowflakeFy2025 = {
   // 10-K for the fiscal year ended 2025-01-31, accession 0001640147-25-000052, filed 2025-03-21.
-  accession: '0001640147-25-000052',
+  accessionNumber: '0001640147-25-000052',
   periodEnd: '2025-01-31',
   yearStart: '2024-02-01',
   totalAssets: 9_033_938_000, // us-gaap:Assets, 2025-01-31
@@ -49,7 +49,7 @@ const snowflakeFy2025 = {
 };
 const snowflakeFy2024 = {
   // 10-K for the fiscal year ended 2024-01-31, accession 0001640147-24-000101, filed 2024-03-26.
-  accession: '0001640147-24-000101',
+  accessionNumber: '0001640147-24-000101',
   periodEnd: '2024-01-31',
   totalAssets: 8_223_383_000,
   totalLiabilities: 3_032_789_000,
@@ -63,7 +63,7 @@ const snowflakeFy2024 = {
 };
 const snowflakeFy2021 = {
   // First 10-K after the IPO: fiscal year ended 2021-01-31, accession 0001640147-21-000073.
-  accession: '0001640147-21-000073',
+  accessionNumber: '0001640147-21-000073',
   periodEnd: '2021-01-31',
   totalAssets: 5_921_739_000,
   totalLiabilities: 985_268_000,
@@ -90,18 +90,18 @@ const amountFields = [
 
 describe('altmanInputsFromCompanyFacts on Snowflake (real company facts)', () => {
   for (const expected of [snowflakeFy2025, snowflakeFy2024, snowflakeFy2021]) {
-    it(`picks the amounts printed in the 10-K ${expected.accession} (fiscal year ended ${expected.periodEnd})`, () => {
-      const picked = altmanInputsFromCompanyFacts(snowflake(), { accession: expected.accession });
+    it(`picks the amounts printed in the 10-K ${expected.accessionNumber} (fiscal year ended ${expected.periodEnd})`, () => {
+      const picked = altmanInputsFromCompanyFacts(snowflake(), { accessionNumber: expected.accessionNumber });
       expect(picked.report).toMatchObject({
-        accession: expected.accession,
-        form: '10-K',
+        accessionNumber: expected.accessionNumber,
+        formType: '10-K',
         periodEnd: expected.periodEnd,
       });
       for (const field of amountFields) {
         expect(picked.inputs[field], field).toBe(expected[field]);
         const source = picked.provenance[field]!;
-        expect(source.accession).toBe(expected.accession);
-        expect(source.form).toBe('10-K');
+        expect(source.accessionNumber).toBe(expected.accessionNumber);
+        expect(source.formType).toBe('10-K');
         // Snowflake tags revenue only with the ASC 606 concept, the second rule after Revenues.
         expect(source.fallbackUsed, field).toBe(field === 'netSales');
         if (field !== 'sharesOutstanding') expect(source.end, field).toBe(expected.periodEnd);
@@ -111,7 +111,7 @@ describe('altmanInputsFromCompanyFacts on Snowflake (real company facts)', () =>
 
   it('records full provenance: tag, value, period, accession, form, filed date, fallback', () => {
     const { provenance, inputs } = altmanInputsFromCompanyFacts(snowflake(), {
-      accession: '0001640147-25-000052',
+      accessionNumber: '0001640147-25-000052',
     });
     expect(provenance.ebit).toMatchObject({
       field: 'ebit',
@@ -122,9 +122,9 @@ describe('altmanInputsFromCompanyFacts on Snowflake (real company facts)', () =>
       unit: 'USD',
       start: snowflakeFy2025.yearStart,
       end: snowflakeFy2025.periodEnd,
-      accession: snowflakeFy2025.accession,
-      form: '10-K',
-      filed: '2025-03-21',
+      accessionNumber: snowflakeFy2025.accessionNumber,
+      formType: '10-K',
+      filingDate: '2025-03-21',
     });
     expect(provenance.netSales?.tag).toBe('us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax');
     expect(provenance.netSales?.rule).toBe(1); // Revenues is not tagged by Snowflake
@@ -142,9 +142,9 @@ describe('altmanInputsFromCompanyFacts on Snowflake (real company facts)', () =>
         unit: 'USD',
         start: null,
         end: '2025-01-31',
-        accession: '0001640147-25-000052',
-        form: '10-K',
-        filed: '2025-03-21',
+        accessionNumber: '0001640147-25-000052',
+        formType: '10-K',
+        filingDate: '2025-03-21',
         fy: 2025,
         fp: 'FY',
         frame: null,
@@ -168,19 +168,21 @@ describe('altmanInputsFromCompanyFacts on Snowflake (real company facts)', () =>
       end: '2023-01-31',
       val: -842_267_000,
     });
-    const picked = altmanInputsFromCompanyFacts(facts, { accession: '0001640147-25-000052' });
+    const picked = altmanInputsFromCompanyFacts(facts, { accessionNumber: '0001640147-25-000052' });
     expect(picked.report.fiscalYear).toBe(2025);
     expect(picked.inputs.totalAssets).toBe(snowflakeFy2025.totalAssets);
     expect(picked.inputs.ebit).toBe(snowflakeFy2025.ebit);
   });
 
   it('selects the latest 10-K by default, or by fiscal-year end date, or by accession without dashes', () => {
-    expect(altmanInputsFromCompanyFacts(snowflake()).report.accession).toBe(snowflakeFy2025.accession);
+    expect(altmanInputsFromCompanyFacts(snowflake()).report.accessionNumber).toBe(
+      snowflakeFy2025.accessionNumber,
+    );
     const byEnd = altmanInputsFromCompanyFacts(snowflake(), { periodEnd: '2024-01-31' });
-    expect(byEnd.report.accession).toBe(snowflakeFy2024.accession);
+    expect(byEnd.report.accessionNumber).toBe(snowflakeFy2024.accessionNumber);
     expect(byEnd.inputs.totalAssets).toBe(snowflakeFy2024.totalAssets);
-    const bare = altmanInputsFromCompanyFacts(snowflake(), { accession: '000164014721000073' });
-    expect(bare.report.accession).toBe(snowflakeFy2021.accession);
+    const bare = altmanInputsFromCompanyFacts(snowflake(), { accessionNumber: '000164014721000073' });
+    expect(bare.report.accessionNumber).toBe(snowflakeFy2021.accessionNumber);
   });
 
   it('accepts the JSON text as well as the parsed object', () => {
@@ -197,7 +199,7 @@ describe('altmanInputsFromCompanyFacts on Snowflake (real company facts)', () =>
     expect(picked.provenance.marketValueEquity).toMatchObject({
       tag: 'dei:EntityCommonStockSharesOutstanding × options.price',
       end: '2025-03-07',
-      accession: snowflakeFy2025.accession,
+      accessionNumber: snowflakeFy2025.accessionNumber,
     });
     expect(picked.suggestedVariant).toBe('original');
     const direct = altmanInputsFromCompanyFacts(snowflake(), { marketValueEquity: 5e10 });
@@ -230,7 +232,7 @@ describe('tag fallbacks (a concept removed from the real facts)', () => {
 
   it('the first 10-K (no equity-including-NCI tag, temporary equity 0) reaches the same total', () => {
     const picked = altmanInputsFromCompanyFacts(without(snowflake(), 'us-gaap:Liabilities'), {
-      accession: snowflakeFy2021.accession,
+      accessionNumber: snowflakeFy2021.accessionNumber,
     });
     // 5,921,739,000 − 4,936,471,000 − 0 (TemporaryEquityCarryingAmountAttributableToParent at 2021-01-31).
     expect(picked.inputs.totalLiabilities).toBe(snowflakeFy2021.totalLiabilities);
@@ -254,7 +256,7 @@ describe('tag fallbacks (a concept removed from the real facts)', () => {
 
   it('says when the interest expense of the EBIT fallback is not tagged', () => {
     const picked = altmanInputsFromCompanyFacts(without(snowflake(), 'us-gaap:OperatingIncomeLoss'), {
-      accession: snowflakeFy2021.accession,
+      accessionNumber: snowflakeFy2021.accessionNumber,
     });
     expect(picked.inputs.ebit).toBe(-537_040_000);
     expect(picked.provenance.ebit?.missingOptional.length).toBe(1);
@@ -292,8 +294,8 @@ describe('IFRS 20-F filer: Logistic Properties of the Americas (real company fac
     // 20-F for the year ended 2024-12-31, accession 0001997711-25-000030, filed 2025-04-02; the
     // 20-F/A 0001641172-25-002932 filed 2025-04-07 holds only the cover-page share count.
     expect(picked.report).toMatchObject({
-      accession: '0001997711-25-000030',
-      form: '20-F',
+      accessionNumber: '0001997711-25-000030',
+      formType: '20-F',
       periodEnd: '2024-12-31',
     });
     expect(picked.inputs).toMatchObject({
@@ -309,14 +311,14 @@ describe('IFRS 20-F filer: Logistic Properties of the Americas (real company fac
     });
     for (const field of amountFields) {
       expect(picked.provenance[field]?.fallbackUsed, field).toBe(false);
-      expect(picked.provenance[field]?.accession, field).toBe('0001997711-25-000030');
+      expect(picked.provenance[field]?.accessionNumber, field).toBe('0001997711-25-000030');
     }
   });
 
   it('reads the prior 20-F by fiscal-year end', () => {
     const picked = altmanInputsFromCompanyFacts(logisticProperties(), { periodEnd: '2023-12-31' });
     // 20-F accession 0001493152-24-016772, filed 2024-04-26.
-    expect(picked.report.accession).toBe('0001493152-24-016772');
+    expect(picked.report.accessionNumber).toBe('0001493152-24-016772');
     expect(picked.inputs).toMatchObject({
       totalAssets: 590_825_310,
       totalLiabilities: 329_882_393,
@@ -348,7 +350,7 @@ describe('altmanFromCompanyFacts', () => {
     const manual = altmanZ({ ...snowflakeFy2025, marketValueEquity: 334_100_000 * 150 });
     expect(r.z).toBe(manual.z);
     expect(r.zone).toBe('safe');
-    expect(r.report.accession).toBe(snowflakeFy2025.accession);
+    expect(r.report.accessionNumber).toBe(snowflakeFy2025.accessionNumber);
     expect(r.provenance.totalLiabilities?.tag).toBe('us-gaap:Liabilities');
   });
 
@@ -386,9 +388,9 @@ describe('bad company facts and options', () => {
 
   it('rejects invalid options, naming the option', () => {
     const cases: [object, string][] = [
-      [{ accession: '1640147-25-52' }, 'options.accession'],
+      [{ accessionNumber: '1640147-2552' }, 'options.accessionNumber'],
       [{ periodEnd: '31/01/2025' }, 'options.periodEnd'],
-      [{ accession: '0001640147-25-000052', periodEnd: '2025-01-31' }, 'options.periodEnd'],
+      [{ accessionNumber: '0001640147-25-000052', periodEnd: '2025-01-31' }, 'options.periodEnd'],
       [{ price: -3 }, 'options.price'],
       [{ price: '150' }, 'options.price'],
       [{ forms: [] }, 'options.forms'],
@@ -411,9 +413,9 @@ describe('bad company facts and options', () => {
     expect(() => altmanInputsFromCompanyFacts(snowflake(), { periodEnd: '2019-01-31' })).toThrow(
       /fiscal-year ends found: 2021-01-31, 2022-01-31, 2023-01-31, 2024-01-31, 2025-01-31/,
     );
-    expect(() => altmanInputsFromCompanyFacts(snowflake(), { accession: '0000000000-00-000000' })).toThrow(
-      CompanyFactsError,
-    );
+    expect(() =>
+      altmanInputsFromCompanyFacts(snowflake(), { accessionNumber: '0000000000-00-000000' }),
+    ).toThrow(CompanyFactsError);
     expect(() => altmanInputsFromCompanyFacts(logisticProperties(), { forms: ['10-K'] })).toThrow(
       /no annual report \(10-K\)/,
     );
@@ -428,8 +430,8 @@ describe('bad company facts and options', () => {
 
   it('a 10-Q given by accession is read with a warning (no ~1-year income facts)', () => {
     // 10-Q for the quarter ended 2024-10-31, accession 0001640147-24-000250.
-    const picked = altmanInputsFromCompanyFacts(snowflake(), { accession: '0001640147-24-000250' });
-    expect(picked.report.form).toBe('10-Q');
+    const picked = altmanInputsFromCompanyFacts(snowflake(), { accessionNumber: '0001640147-24-000250' });
+    expect(picked.report.formType).toBe('10-Q');
     expect(picked.report.periodEnd).toBe('2024-10-31');
     expect(picked.inputs.ebit).toBeNull();
     expect(picked.warnings.join(' ')).toMatch(/is a 10-Q/);

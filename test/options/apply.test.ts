@@ -34,7 +34,7 @@ function thrown(fn: () => unknown): InvalidArgumentError {
   throw new Error('expected a throw');
 }
 
-describe('misspelt options are errors with a suggestion, in every module', () => {
+describe('misspelled options are errors with a suggestion, in every module', () => {
   it('altmanZ and altmanZFromRatios', () => {
     const e = thrown(() => altmanZ(inputs, { varient: 'z_prime' } as never));
     expect(e.field).toBe('options.varient');
@@ -67,17 +67,17 @@ describe('misspelt options are errors with a suggestion, in every module', () =>
 
   it('companyFactsFromInlineXbrl', () => {
     const html = readFixture('filings/gme_10-K_2024-03.htm');
-    const good = { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' };
+    const good = { accessionNumber: '0001326380-24-000012', formType: '10-K', filingDate: '2024-03-26' };
     expect(
       thrown(() => companyFactsFromInlineXbrl(html, { ...good, entityNmae: 'x' } as never)).message,
     ).toMatch(/Did you mean 'entityName'\?/);
-    expect(thrown(() => companyFactsFromInlineXbrl(html, { ...good, filed: '2024-02-30' })).field).toBe(
-      'options.filed',
+    expect(thrown(() => companyFactsFromInlineXbrl(html, { ...good, filingDate: '2024-02-30' })).field).toBe(
+      'options.filingDate',
     );
     expect(thrown(() => companyFactsFromInlineXbrl(html, [] as never)).message).toMatch(/got array/);
   });
 
-  it('summaries and normalisation', () => {
+  it('summaries and normalization', () => {
     expect(
       thrown(() => summarizeJaccard('A. B.', { summarySize: 1, maxExactPair: 1 } as never)).message,
     ).toMatch(/Did you mean 'maxExactPairs'\?/);

@@ -185,7 +185,7 @@ describe('buildDataset through the local SEC server', () => {
       buildDataset({ filings, client: testClient(server), workers: 2, batchSize: 4 }),
     );
     expect(rows.map((r) => r.error === null)).toEqual([true, false, false, true]);
-    expect(rows[1]!.error).toMatch(/INVALID_ARGUMENT.*options\.filed/);
+    expect(rows[1]!.error).toMatch(/INVALID_ARGUMENT.*options\.filingDate/);
     expect(rows[1]).toMatchObject({ accession_number: gme!.accession, word_count: null, altman_z: null });
     expect(rows[2]!.error).toMatch(/404/);
     expect(rows[3]).toEqual(inProcess.find((r) => r.accession_number === gme!.accession));

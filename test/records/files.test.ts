@@ -217,7 +217,7 @@ describe('JSONL reading is linear in the line length', () => {
 });
 
 describe('one option checker for records functions', () => {
-  it('names misspelt options with a suggestion and rejects arrays', async () => {
+  it('names misspelled options with a suggestion and rejects arrays', async () => {
     expect(() => readRecords('a.csv', { castNumber: true } as never)).toThrow(
       /readRecords: unknown option 'options.castNumber'. Did you mean 'castNumbers'\?/,
     );

@@ -132,7 +132,7 @@ describe('buildTabText asof', () => {
     ]);
   });
 
-  it('never mutates its inputs, suffixes clashing names and normalises dates', () => {
+  it('never mutates its inputs, suffixes clashing names and normalizes dates', () => {
     const texts = deepFreeze(
       filingRows().map((t) => ({ cik: t.cik, date: t.filing_date.replaceAll('-', ''), form: t.form })),
     );

@@ -48,7 +48,7 @@ describe('normalizeAccession', () => {
   });
 
   it('refuses what is not an accession number', () => {
-    expect(() => normalizeAccession('unknown')).toThrow(/accession must be an accession number/);
+    expect(() => normalizeAccession('unknown')).toThrow(/accessionNumber must be an accession number/);
     expect(() => normalizeAccession('0000037996-02-0000150')).toThrow(InvalidArgumentError);
     expect(() => normalizeAccession(37996 as unknown as string)).toThrow(/got number/);
   });

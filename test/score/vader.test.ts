@@ -243,7 +243,7 @@ describe('§7 quirks, one at a time (on real filing sentences where the filings 
   });
 
   it('4: ALL-CAPS "NO" before a lexicon word is 0 and then loses 0.733', () => {
-    // ICON/CIGF5 10-K 2016, a capitalised risk legend.
+    // ICON/CIGF5 10-K 2016, a capitalized risk legend.
     const text =
       'THERE CAN BE NO ASSURANCE THAT ANY OF THESE OBJECTIVES WILL BE ATTAINED Limited Partners do not ' +
       'have the right to vote on or otherwise approve or disapprove any particular investment.';

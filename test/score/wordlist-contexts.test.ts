@@ -35,7 +35,7 @@ function fordSentence(needle: string): string {
 }
 
 describe('entry syntax', () => {
-  it('normalises entries and keeps the case of case rules', () => {
+  it('normalizes entries and keeps the case of case rules', () => {
     expect(
       parseWordList('Judgment ~ Significant   judgment ~ judgment *\nmay ~ May <year> ~ MAY <day>\n'),
     ).toEqual(['judgment ~ significant judgment ~ judgment *', 'may ~ May <year> ~ MAY <day>']);

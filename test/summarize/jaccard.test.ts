@@ -121,7 +121,7 @@ describe('summarizeJaccard on real MD&A text (Ford 10-K 2002, Item 7)', () => {
     }
   });
 
-  it('honours summarySize: the k best-scored sentences', () => {
+  it('honors summarySize: the k best-scored sentences', () => {
     for (const k of [1, 5, 20]) {
       const result = summarizeJaccard(mdna, { summarySize: k });
       expect(result.sentences).toHaveLength(k);
@@ -133,7 +133,7 @@ describe('summarizeJaccard on real MD&A text (Ford 10-K 2002, Item 7)', () => {
     expect(summarizeJaccard(mdna, { summarySize: n + 50 }).sentences).toHaveLength(n);
   });
 
-  it('honours summaryPercentage, rounding up', () => {
+  it('honors summaryPercentage, rounding up', () => {
     for (const p of [1, 2.5, 10, 100]) {
       expect(summarizeJaccard(mdna, { summaryPercentage: p }).sentences).toHaveLength(
         Math.ceil((n * p) / 100),
@@ -141,7 +141,7 @@ describe('summarizeJaccard on real MD&A text (Ford 10-K 2002, Item 7)', () => {
     }
   });
 
-  it('honours maxTokens: within budget, greedy by score', () => {
+  it('honors maxTokens: within budget, greedy by score', () => {
     for (const budget of [40, 200, 1000]) {
       const result = summarizeJaccard(mdna, { maxTokens: budget });
       const used = result.sentences.reduce((sum, s) => sum + s.tokenCount, 0);
@@ -159,7 +159,7 @@ describe('summarizeJaccard on real MD&A text (Ford 10-K 2002, Item 7)', () => {
     }
   });
 
-  it('honours cutoff', () => {
+  it('honors cutoff', () => {
     const scores = all.sentences.map((s) => s.score).sort((a, b) => b - a);
     const cutoff = scores[30]!;
     const result = summarizeJaccard(mdna, { cutoff });

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '../../src/errors/index.js';
 import { type KMedoidsOptions, summarizeKMedoids } from '../../src/summarize/index.js';
 import { kMedoids } from '../../src/summarize/kmedoids.js';
 import { mulberry32 } from '../../src/summarize/random.js';
-import { analyse } from '../../src/summarize/terms.js';
+import { analyze } from '../../src/summarize/terms.js';
 import { type DistanceSource, distanceSource, tfidfVectors } from '../../src/summarize/vectors.js';
 import { words } from '../../src/text/index.js';
 import { fordMdna } from './support.js';
@@ -29,7 +29,7 @@ describe('kMedoids core', () => {
     expect(result.cost).toBe(2 + 6 + 2);
   });
 
-  it('each final medoid minimises the summed distance within its cluster', () => {
+  it('each final medoid minimizes the summed distance within its cluster', () => {
     const random = mulberry32(9);
     const cloud = Array.from({ length: 120 }, () => Math.round(random() * 1000));
     const cloudSource = lineSource(cloud);
@@ -50,7 +50,7 @@ describe('kMedoids core', () => {
 });
 
 describe('distance rows', () => {
-  const doc = analyse(fordMdna().slice(0, 40_000), { stopWords: 'english', vocabulary: undefined });
+  const doc = analyze(fordMdna().slice(0, 40_000), { stopWords: 'english', vocabulary: undefined });
   const terms = doc.terms.filter((t) => t.length > 0);
 
   it.each(['euclidean', 'cosine', 'dot'] as const)(
@@ -96,7 +96,7 @@ describe('mulberry32', () => {
 describe('summarizeKMedoids on real MD&A text (Ford 10-K 2002, Item 7)', () => {
   const mdna = fordMdna();
 
-  it('honours summarySize and summaryPercentage', () => {
+  it('honors summarySize and summaryPercentage', () => {
     for (const k of [1, 4, 12]) expect(summarizeKMedoids(mdna, { summarySize: k }).sentences).toHaveLength(k);
     const result = summarizeKMedoids(mdna, { summaryPercentage: 1 });
     expect(result.sentences).toHaveLength(Math.ceil(result.sentenceCount / 100));
@@ -140,7 +140,7 @@ describe('summarizeKMedoids on real MD&A text (Ford 10-K 2002, Item 7)', () => {
     );
   });
 
-  it("on L2-normalised TF-IDF, 'dot' and 'cosine' distances agree", () => {
+  it("on L2-normalized TF-IDF, 'dot' and 'cosine' distances agree", () => {
     const cosine = summarizeKMedoids(mdna, { summarySize: 5, metric: 'cosine', init: 'build' });
     const dot = summarizeKMedoids(mdna, { summarySize: 5, metric: 'dot', init: 'build' });
     expect(dot.sentences.map((s) => s.index)).toEqual(cosine.sentences.map((s) => s.index));

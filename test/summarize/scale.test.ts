@@ -110,9 +110,9 @@ describe('summaries at scale', () => {
 
 describe('sample-based scores track the exact ones', () => {
   it('has a rank correlation above 0.9 on Ford MD&A', async () => {
-    const { analyse, distinctSorted } = await import('../../src/summarize/terms.js');
+    const { analyze, distinctSorted } = await import('../../src/summarize/terms.js');
     const { resolveJaccardOptions } = await import('../../src/summarize/options.js');
-    const doc = analyse(fordMdna(), resolveJaccardOptions({ summarySize: 1 }));
+    const doc = analyze(fordMdna(), resolveJaccardOptions({ summarySize: 1 }));
     const sets = doc.terms.map(distinctSorted);
     const exact = jaccardScores(sets, doc.termCount);
     const sampled = jaccardScoring(sets, doc.termCount, { maxExactPairs: 0, sampleSize: 300 });

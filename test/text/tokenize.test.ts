@@ -19,7 +19,7 @@ describe('splitWhitespace (Python str.split)', () => {
     expect(splitWhitespace('x\ufeffy x\u200by')).toEqual(['x\ufeffy', 'x\u200by']);
   });
 
-  it('honours start/end and drops empty pieces', () => {
+  it('honors start/end and drops empty pieces', () => {
     expect(splitWhitespace('  Net sales,  rose 4%.  ')).toEqual(['Net', 'sales,', 'rose', '4%.']);
     expect(splitWhitespace('aa bb cc', 1, 5)).toEqual(['a', 'bb']);
     expect(splitWhitespace('')).toEqual([]);
@@ -160,7 +160,7 @@ describe('tokenize', () => {
 });
 
 describe('words and countWords', () => {
-  it('lowercases word tokens, drops numbers and punctuation, and normalises ’', () => {
+  it('lowercases word tokens, drops numbers and punctuation, and normalizes ’', () => {
     expect(words('The Company’s net loss was $5,068 million in 2001.')).toEqual([
       'the',
       "company's",

@@ -7,13 +7,13 @@ import { type ManifestRow, readFixture, readManifest } from '../support/fixtures
 const manifest: ManifestRow[] = [...readManifest('dev'), ...readManifest('dev2')];
 
 /** The filing's identity from the manifest (filing dates there carry a "(signature date)" note). */
-function filingOf(file: string): { accession: string; form: string; filed: string } {
+function filingOf(file: string): { accessionNumber: string; formType: string; filingDate: string } {
   const row = manifest.find((r) => r.file === `filings/${file}`);
   if (row === undefined) throw new Error(`${file} is not in the manifests`);
-  return { accession: row.accession!, form: row.form!, filed: row.filing_date!.slice(0, 10) };
+  return { accessionNumber: row.accession!, formType: row.form!, filingDate: row.filing_date!.slice(0, 10) };
 }
 
-function load(file: string): { html: string; accession: string; form: string; filed: string } {
+function load(file: string): { html: string; accessionNumber: string; formType: string; filingDate: string } {
   return { html: readFixture(`filings/${file}`), ...filingOf(file) };
 }
 
@@ -120,9 +120,9 @@ const millions = (value: number): number => Math.round(value * 1e6);
 
 describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
   it('reads GameStop total assets and total liabilities at 2024-02-03 and the prior-year comparative', () => {
-    const { html, accession, form, filed } = load('gme_10-K_2024-03.htm');
-    expect(accession).toBe('0001326380-24-000012');
-    const result = companyFactsFromInlineXbrl(html, { accession, form, filed });
+    const { html, accessionNumber, formType, filingDate } = load('gme_10-K_2024-03.htm');
+    expect(accessionNumber).toBe('0001326380-24-000012');
+    const result = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
     const assets = result.facts['us-gaap']?.Assets?.units.USD ?? [];
     // "Total assets $ 2,709.0 $ 3,113.4" (February 3, 2024 | January 28, 2023), in millions.
     expect(assets.map((f) => [f.end, f.val])).toEqual([
@@ -148,11 +148,11 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
   });
 
   it.each(annualReports)('$file: Altman inputs are the current-year values', (expected) => {
-    const { html, accession, form, filed } = load(expected.file);
-    const facts = companyFactsFromInlineXbrl(html, { accession, form, filed });
-    const picked = altmanInputsFromCompanyFacts(facts, { accession });
+    const { html, accessionNumber, formType, filingDate } = load(expected.file);
+    const facts = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
+    const picked = altmanInputsFromCompanyFacts(facts, { accessionNumber });
     expect(picked.report.periodEnd).toBe(expected.periodEnd);
-    expect(picked.report.accession).toBe(accession);
+    expect(picked.report.accessionNumber).toBe(accessionNumber);
     expect(picked.inputs).toMatchObject({
       totalAssets: millions(expected.totalAssets),
       totalLiabilities: millions(expected.totalLiabilities),
@@ -173,9 +173,9 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
 
   it('keeps one fact per concept, unit and period though the document repeats them', () => {
     for (const { file } of annualReports) {
-      const { html, accession, form, filed } = load(file);
+      const { html, accessionNumber, formType, filingDate } = load(file);
       const raw = readInlineXbrlFacts(html);
-      const result = companyFactsFromInlineXbrl(html, { accession, form, filed });
+      const result = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
       let kept = 0;
       for (const concepts of Object.values(result.facts)) {
         for (const concept of Object.values(concepts)) {
@@ -193,12 +193,12 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
   });
 
   it('leaves dimensional facts out, as SEC does (GameStop segment assets are not total assets)', () => {
-    const { html, accession, form, filed } = load('gme_10-K_2024-03.htm');
+    const { html, accessionNumber, formType, filingDate } = load('gme_10-K_2024-03.htm');
     const raw = readInlineXbrlFacts(html);
     const dimensional = raw.filter((f) => f.dimensional);
     expect(dimensional.length).toBeGreaterThan(50);
     expect(dimensional.every((f) => f.dimensions.length > 0)).toBe(true);
-    const result = companyFactsFromInlineXbrl(html, { accession, form, filed });
+    const result = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
     const revenues =
       result.facts['us-gaap']?.RevenueFromContractWithCustomerExcludingAssessedTax?.units.USD ?? [];
     const segmentValues = new Set(
@@ -212,19 +212,19 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
   });
 
   it('sums Alphabet share classes when shares outstanding are only reported by class', () => {
-    const { html, accession, form, filed } = load('googl_10-K_2024-01-30.htm');
-    const result = companyFactsFromInlineXbrl(html, { accession, form, filed });
+    const { html, accessionNumber, formType, filingDate } = load('googl_10-K_2024-01-30.htm');
+    const result = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
     // Cover page: "5,893 million shares of Alphabet's Class A … 869 million … Class B … and 5,671 million … Class C".
     const shares = result.facts.dei?.EntityCommonStockSharesOutstanding?.units.shares ?? [];
     expect(shares.map((f) => [f.end, f.val])).toEqual([['2024-01-23', (5_893 + 869 + 5_671) * 1e6]]);
     expect(result.warnings.some((w) => w.includes('by class only') && w.includes('summed 3'))).toBe(true);
-    const picked = altmanInputsFromCompanyFacts(result, { accession, price: 140 });
+    const picked = altmanInputsFromCompanyFacts(result, { accessionNumber, price: 140 });
     expect(picked.inputs.marketValueEquity).toBe(12_433e6 * 140);
   });
 
   it('uses the non-dimensional cover share count when there is one (no summing)', () => {
-    const { html, accession, form, filed } = load('gme_10-K_2024-03.htm');
-    const result = companyFactsFromInlineXbrl(html, { accession, form, filed });
+    const { html, accessionNumber, formType, filingDate } = load('gme_10-K_2024-03.htm');
+    const result = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
     // "Class A Common Stock outstanding as of March 20, 2024: 305,873,200".
     expect(result.facts.dei?.EntityCommonStockSharesOutstanding?.units.shares).toMatchObject([
       { end: '2024-03-20', val: 305_873_200 },
@@ -235,9 +235,9 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
   it('reads a filing whose contexts use an unusual prefix (Galaxy: i:context, i:measure)', () => {
     const html = readFixture('filings/galaxy_10-K_2021-09.htm');
     const result = companyFactsFromInlineXbrl(html, {
-      accession: '0001127993-21-000001',
-      form: '10-K',
-      filed: '2021-09-16',
+      accessionNumber: '0001127993-21-000001',
+      formType: '10-K',
+      filingDate: '2021-09-16',
     });
     expect(result.cik).toBe(1127993);
     // Unit id "Shares" with measure i:shares is SEC's unit "shares".
@@ -247,8 +247,8 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
   });
 
   it('gives an empty facts object, not an error, for a pre-iXBRL HTML filing', () => {
-    const { html, accession, form, filed } = load('dell_10-K_2006-03.htm');
-    const result = companyFactsFromInlineXbrl(html, { accession, form, filed });
+    const { html, accessionNumber, formType, filingDate } = load('dell_10-K_2006-03.htm');
+    const result = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
     expect(result.facts).toEqual({});
     expect(result.warnings.join(' ')).toMatch(/no inline XBRL/);
     expect(readInlineXbrlFacts(html)).toEqual([]);
@@ -256,19 +256,19 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
   });
 
   it('reads a 10-Q too (quarterly durations kept as they are)', () => {
-    const { html, accession, form, filed } = load('gme_10-Q_2023-09-06.htm');
-    const result = companyFactsFromInlineXbrl(html, { accession, form, filed });
+    const { html, accessionNumber, formType, filingDate } = load('gme_10-Q_2023-09-06.htm');
+    const result = companyFactsFromInlineXbrl(html, { accessionNumber, formType, filingDate });
     expect(result.facts['us-gaap']?.Assets?.units.USD?.every((f) => f.form === '10-Q')).toBe(true);
     expect(result.facts['us-gaap']?.Assets?.units.USD?.[0]?.fp).toMatch(/^Q[1-4]$/);
   });
 
   it('validates options with errors that name the field', () => {
     const html = '<html></html>';
-    const good = { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' };
+    const good = { accessionNumber: '0001326380-24-000012', formType: '10-K', filingDate: '2024-03-26' };
     const cases: [unknown, string][] = [
-      [{ ...good, accession: '12345' }, 'options.accession'],
-      [{ ...good, form: '' }, 'options.form'],
-      [{ ...good, filed: '03/26/2024' }, 'options.filed'],
+      [{ ...good, accessionNumber: '12345' }, 'options.accessionNumber'],
+      [{ ...good, formType: '' }, 'options.formType'],
+      [{ ...good, filingDate: '03/26/2024' }, 'options.filingDate'],
       [{ ...good, cik: 'ABC' }, 'options.cik'],
       [{ ...good, entityName: 5 }, 'options.entityName'],
       [null, 'options'],
@@ -285,10 +285,10 @@ describe('companyFactsFromInlineXbrl on real 10-K iXBRL filings', () => {
     }
     expect(() => companyFactsFromInlineXbrl(42 as never, good)).toThrow(InvalidArgumentError);
     expect(() => readInlineXbrlFacts(null as never)).toThrow(InvalidArgumentError);
-    // Accession without dashes, numeric CIK and a name are accepted and normalised.
+    // Accession without dashes, numeric CIK and a name are accepted and normalized.
     const result = companyFactsFromInlineXbrl(html, {
       ...good,
-      accession: '000132638024000012',
+      accessionNumber: '000132638024000012',
       cik: '0001326380',
       entityName: 'GameStop Corp.',
     });

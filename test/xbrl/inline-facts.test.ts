@@ -13,7 +13,7 @@ import { readFixture } from '../support/fixtures.js';
 
 const gme = readFixture('filings/gme_10-K_2024-03.htm');
 const gmeFacts = readInlineXbrlFacts(gme);
-const gmeOptions = { accession: '0001326380-24-000012', form: '10-K', filed: '2024-03-26' };
+const gmeOptions = { accessionNumber: '0001326380-24-000012', formType: '10-K', filingDate: '2024-03-26' };
 
 function byId(facts: readonly InlineXbrlFact[], id: string): InlineXbrlFact {
   const fact = facts.find((f) => f.id === id);

@@ -16,28 +16,29 @@ const isMarkup = (text: string): boolean => /^\s*</.test(text);
 const HELP = `fin-tabtext altman: Altman Z-score of a company's annual report, with the source of every input
 
 Usage: fin-tabtext altman --in COMPANYFACTS.json [--price P] [options]
-       fin-tabtext altman --in FILING.htm --inline-xbrl --accession A --form 10-K --filed DATE [--price P]
+       fin-tabtext altman --in FILING.htm --inline-xbrl --accession-number A --form-type 10-K --filing-date DATE [--price P]
 
 --in is SEC's XBRL company-facts JSON (optionally .gz), or with --inline-xbrl an inline-XBRL
 10-K read straight from disk. The default output is a readable table: Z, zone, the five
 ratios, and for each input its value, XBRL tag, period and whether a fallback tag was used.
 
 Options:
-  --in FILE           company facts JSON or (with --inline-xbrl) a filing
-  --price P           share price in USD; market value of equity = cover shares x price
-                      (needed by the original Z; without it use --variant z_double_prime)
-  --variant V         ${altmanVariants.join(', ')} (default: original)
-  --accession A       the report to score, e.g. 0001640147-25-000052 (default: the latest 10-K)
-  --period-end DATE   or pick the report by fiscal-year end, YYYY-MM-DD
-  --inline-xbrl       --in is an inline-XBRL filing; then --accession, --form, --filed are required
-  --form FORM         form type of the filing (with --inline-xbrl), e.g. 10-K
-  --filed DATE        filing date YYYY-MM-DD (with --inline-xbrl)
-  --json              print the whole result (inputs, provenance, warnings) as JSON
+  --in FILE             company facts JSON or (with --inline-xbrl) a filing
+  --price P             share price in USD; market value of equity = cover shares x price
+                        (needed by the original Z; without it use --variant z_double_prime)
+  --variant V           ${altmanVariants.join(', ')} (default: original)
+  --accession-number A  the report to score, e.g. 0001640147-25-000052 (default: the latest 10-K)
+  --period-end DATE     or pick the report by fiscal-year end, YYYY-MM-DD
+  --inline-xbrl         --in is an inline-XBRL filing; then --accession-number, --form-type and
+                        --filing-date are required
+  --form-type FORM      form type of the filing (with --inline-xbrl), e.g. 10-K
+  --filing-date DATE    filing date YYYY-MM-DD (with --inline-xbrl)
+  --json                print the whole result (inputs, provenance, warnings) as JSON
 
 Exit code 1 when Z cannot be computed (the reason is printed), 2 for bad arguments.
 
 Example:
-  fin-tabtext altman --in companyfacts_CIK0001640147.json --accession 0001640147-25-000052 --price 150
+  fin-tabtext altman --in companyfacts_CIK0001640147.json --accession-number 0001640147-25-000052 --price 150
 `;
 
 const number = (value: number | null, digits = 3): string =>
@@ -47,7 +48,7 @@ function table(result: CompanyFactsAltmanResult): string {
   const lines: string[] = [];
   const r = result.report;
   lines.push(`${result.entityName ?? 'unknown company'} (CIK ${result.cik ?? 'n/a'})`);
-  lines.push(`report: ${r.form} ${r.accession}, filed ${r.filed}, period end ${r.periodEnd}`);
+  lines.push(`report: ${r.formType} ${r.accessionNumber}, filed ${r.filingDate}, period end ${r.periodEnd}`);
   lines.push(`variant: ${result.variant}`);
   lines.push(
     `Z: ${number(result.z)}  zone: ${result.zone ?? 'n/a'}${result.rating ? `  rating: ${result.rating}` : ''}`,
@@ -93,20 +94,20 @@ export const altmanCommand: Command = {
     in: { type: 'string' },
     price: { type: 'string' },
     variant: { type: 'string' },
-    accession: { type: 'string' },
+    'accession-number': { type: 'string' },
     'period-end': { type: 'string' },
     'inline-xbrl': { type: 'boolean' },
-    form: { type: 'string' },
-    filed: { type: 'string' },
+    'form-type': { type: 'string' },
+    'filing-date': { type: 'string' },
     json: { type: 'boolean' },
   },
   fields: {
-    'options.accession': '--accession',
+    'options.accessionNumber': '--accession-number',
     'options.periodEnd': '--period-end',
     'options.price': '--price',
     'options.variant': '--variant',
-    'options.form': '--form',
-    'options.filed': '--filed',
+    'options.formType': '--form-type',
+    'options.filingDate': '--filing-date',
   },
   async run(flags, positionals, io) {
     if (positionals.length > 0) {
@@ -115,18 +116,18 @@ export const altmanCommand: Command = {
     const inFlag = requireString(flags, 'in', 'altman');
     const price = optionalNumber(flags, 'price', 'altman');
     const periodEnd = optionalDate(flags, 'period-end', 'altman');
-    const filed = optionalDate(flags, 'filed', 'altman');
+    const filingDate = optionalDate(flags, 'filing-date', 'altman');
     if (price !== undefined && price <= 0) {
       throw new UsageError(`--price must be a positive number, got ${price}. Example: --price 150`);
     }
     const variant = optionalChoice<AltmanVariant>(flags, 'variant', altmanVariants, 'altman');
-    const accession = optionalString(flags, 'accession');
+    const accessionNumber = optionalString(flags, 'accession-number');
     const inline = flags['inline-xbrl'] === true;
     const inlineOptions = inline
       ? {
-          accession: requireString(flags, 'accession', 'altman'),
-          form: requireString(flags, 'form', 'altman'),
-          filed: filed ?? requireString(flags, 'filed', 'altman'),
+          accessionNumber: requireString(flags, 'accession-number', 'altman'),
+          formType: requireString(flags, 'form-type', 'altman'),
+          filingDate: filingDate ?? requireString(flags, 'filing-date', 'altman'),
         }
       : undefined;
     const path = await requireInput(io, inFlag, '--in');
@@ -134,8 +135,8 @@ export const altmanCommand: Command = {
     if (!inline && isMarkup(text)) {
       throw new UsageError(
         `--in ${inFlag} is an HTML/inline-XBRL filing, not SEC company-facts JSON. Add --inline-xbrl ` +
-          "with the filing's --accession, --form and --filed, e.g. " +
-          `fin-tabtext altman --in ${inFlag} --inline-xbrl --accession 0001326380-24-000012 --form 10-K --filed 2024-03-26`,
+          "with the filing's --accession-number, --form-type and --filing-date, e.g. " +
+          `fin-tabtext altman --in ${inFlag} --inline-xbrl --accession-number 0001326380-24-000012 --form-type 10-K --filing-date 2024-03-26`,
       );
     }
     let facts: CompanyFactsInput | string = text;
@@ -149,7 +150,7 @@ export const altmanCommand: Command = {
       result = altmanFromCompanyFacts(facts, {
         ...(price === undefined ? {} : { price }),
         ...(variant === undefined ? {} : { variant }),
-        ...(accession === undefined ? {} : { accession }),
+        ...(accessionNumber === undefined ? {} : { accessionNumber }),
         ...(periodEnd === undefined ? {} : { periodEnd }),
       });
     } catch (error) {

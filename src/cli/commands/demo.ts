@@ -24,9 +24,9 @@ interface DemoFiling {
   readonly ticker: string;
   readonly cik: string;
   readonly company: string;
-  readonly form: string;
+  readonly formType: string;
   readonly filingDate: string;
-  readonly accession: string;
+  readonly accessionNumber: string;
 }
 
 type Row = Record<string, RecordValue>;
@@ -65,9 +65,9 @@ async function readDemoManifest(dataDir: string): Promise<DemoFiling[]> {
       ticker: cell('ticker'),
       cik: normalizeCik(cell('cik')) ?? cell('cik'),
       company: cell('company'),
-      form: cell('form'),
+      formType: cell('form_type'),
       filingDate: cell('filing_date'),
-      accession: cell('accession'),
+      accessionNumber: cell('accession_number'),
     };
   });
 }
@@ -78,10 +78,10 @@ function refOf(filing: DemoFiling): FilingRef {
     cik: filing.cik,
     ticker: filing.ticker,
     company: filing.company,
-    formType: filing.form,
+    formType: filing.formType,
     filingDate: filing.filingDate,
     reportDate: null,
-    accessionNumber: filing.accession,
+    accessionNumber: filing.accessionNumber,
     primaryDocument: filing.file.endsWith('.txt') ? null : filing.file,
     url: documentUrl(filing),
   };
@@ -89,8 +89,10 @@ function refOf(filing: DemoFiling): FilingRef {
 
 /** The canonical SEC URL the client requests for a filing document. */
 function documentUrl(filing: DemoFiling): string {
-  const folder = `/Archives/edgar/data/${Number(filing.cik)}/${filing.accession.replaceAll('-', '')}`;
-  const name = filing.file.endsWith('.txt') ? `${filing.accession}.txt` : encodeURIComponent(filing.file);
+  const folder = `/Archives/edgar/data/${Number(filing.cik)}/${filing.accessionNumber.replaceAll('-', '')}`;
+  const name = filing.file.endsWith('.txt')
+    ? `${filing.accessionNumber}.txt`
+    : encodeURIComponent(filing.file);
   return `${SEC_BASE_URLS.www}${folder}/${name}`;
 }
 
@@ -190,8 +192,8 @@ async function run(flags: Record<string, unknown>, io: CliIo): Promise<number> {
   tabularRows.push({
     cik: SNOWFLAKE_CIK,
     entity: snowflake.entityName,
-    date: snowflake.report.filed,
-    xbrl_source: `SEC company facts (${snowflake.report.form} ${snowflake.report.accession})`,
+    date: snowflake.report.filingDate,
+    xbrl_source: `SEC company facts (${snowflake.report.formType} ${snowflake.report.accessionNumber})`,
     period_end: snowflake.report.periodEnd,
     total_assets: snowflake.inputs.totalAssets ?? null,
     total_liabilities: snowflake.inputs.totalLiabilities ?? null,
@@ -224,7 +226,18 @@ async function run(flags: Record<string, unknown>, io: CliIo): Promise<number> {
     }),
   );
 
-  const header = ['ticker', 'form', 'filed', 'mdna', 'words', 'negative', 'sentiment', 'fog', 'Z″', 'zone'];
+  const header = [
+    'ticker',
+    'form_type',
+    'filing_date',
+    'mdna',
+    'words',
+    'negative',
+    'sentiment',
+    'fog',
+    'Z″',
+    'zone',
+  ];
   const lines = table.map((row) => {
     const n = (key: string, digits: number): string =>
       typeof row[key] === 'number' ? (row[key] as number).toFixed(digits) : '-';

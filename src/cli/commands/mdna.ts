@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { parseCik } from '../../identifiers/index.js';
 import { extractMdna, type FlatRecord, writeRecords } from '../../index.js';
 import { type Command, optionalDate, optionalString } from '../command.js';
 import { identityFromDocument, identityFromFileName, mergeIdentity } from '../identity.js';
@@ -37,7 +38,7 @@ const FILING_FILE = /\.(htm|html|txt|xml)(\.gz)?$/i;
 
 const HELP = `fin-tabtext mdna: extract the MD&A section of filings on disk
 
-Usage: fin-tabtext mdna FILE_OR_FOLDER... --out FILE [--form 10-K|10-Q] [--cik CIK --ticker T --filed DATE]
+Usage: fin-tabtext mdna FILE_OR_FOLDER... --out FILE [--form 10-K|10-Q] [--cik CIK --ticker T --filing-date DATE]
 
 Reads each filing (.htm, .html, .txt, .xml, optionally .gz; a folder means every such file
 in it) and writes one record per filing with the columns:
@@ -50,15 +51,15 @@ when it says (the inline-XBRL cover page: dei:TradingSymbol, dei:EntityCentralIn
 or the SGML header of a full .txt submission: CENTRAL INDEX KEY, FILED AS OF DATE, ...), else
 from the file name (ford_10-K_2002-03-28.txt: form 10-K, filed 2002-03-28), else from the
 flags below; a field none of them gives is empty. An inline-XBRL cover page has no
-filing date: give --filed, or name the file TICKER_FORM_YYYY-MM-DD.htm.
+filing date: give --filing-date, or name the file TICKER_FORM_YYYY-MM-DD.htm.
 
 Options:
-  --form FORM   10-K, 10-Q, 10-KSB or EX-13 when neither the document nor its name says
-                (default: 10-K)
-  --cik CIK     CIK when the document does not say
-  --ticker T    ticker when the document does not say
-  --filed DATE  filing date YYYY-MM-DD when neither the document nor its name says
-  --out FILE    output .csv or .jsonl (optionally .gz)
+  --form FORM         10-K, 10-Q, 10-KSB or EX-13 when neither the document nor its name says
+                      (default: 10-K)
+  --cik CIK           CIK when the document does not say
+  --ticker T          ticker when the document does not say
+  --filing-date DATE  filing date YYYY-MM-DD when neither the document nor its name says
+  --out FILE          output .csv or .jsonl (optionally .gz)
 ${CSV_ESCAPE_HELP}
 
 Example:
@@ -84,7 +85,7 @@ export const mdnaCommand: Command = {
     form: { type: 'string' },
     cik: { type: 'string' },
     ticker: { type: 'string' },
-    filed: { type: 'string' },
+    'filing-date': { type: 'string' },
     out: { type: 'string' },
     ...CSV_ESCAPE_OPTION,
   },
@@ -106,14 +107,15 @@ export const mdnaCommand: Command = {
       throw new UsageError(`--form ${form} has no MD&A to extract; give 10-K, 10-Q, 10-KSB or EX-13.`);
     }
     const cikFlag = optionalString(flags, 'cik');
-    if (cikFlag !== undefined && !/^\d{1,10}$/.test(cikFlag)) {
-      throw new UsageError(`--cik must be up to 10 digits, got "${cikFlag}". Example: --cik 320193`);
+    const cik = cikFlag === undefined ? null : parseCik(cikFlag);
+    if (cikFlag !== undefined && cik === null) {
+      throw new UsageError(`--cik must be a CIK of up to 10 digits, got "${cikFlag}". Example: --cik 320193`);
     }
     const fromFlags = {
-      form: form ?? '10-K',
-      cik: cikFlag === undefined ? null : cikFlag.padStart(10, '0'),
+      formType: form ?? '10-K',
+      cik,
       ticker: optionalString(flags, 'ticker')?.toUpperCase() ?? null,
-      filingDate: optionalDate(flags, 'filed', 'mdna') ?? null,
+      filingDate: optionalDate(flags, 'filing-date', 'mdna') ?? null,
     };
     const escapeFormulas = csvEscape(flags, 'mdna');
     const files: string[] = [];
@@ -143,7 +145,7 @@ export const mdnaCommand: Command = {
         const text = await readText(file);
         const name = basename(file).replace(/\.gz$/i, '');
         const identity = mergeIdentity(identityFromDocument(text), identityFromFileName(name), fromFlags);
-        const fileForm = identity.form ?? '10-K';
+        const fileForm = identity.formType ?? '10-K';
         done++;
         if (!readsForm(fileForm)) {
           skipped.push(`${name} is a ${fileForm}, which has no MD&A item`);
@@ -162,7 +164,7 @@ export const mdnaCommand: Command = {
           company: identity.company,
           form_type: fileForm,
           filing_date: identity.filingDate,
-          report_date: identity.periodEnd,
+          report_date: identity.reportDate,
           mdna_status: result.status,
           heading: result.heading,
           next_heading: result.nextHeading,

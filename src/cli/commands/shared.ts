@@ -181,7 +181,7 @@ export async function readText(path: string): Promise<string> {
   return (path.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-/** Every record of a CSV/JSONL file, in memory (for the commands that join or summarise). */
+/** Every record of a CSV/JSONL file, in memory (for the commands that join or summarize). */
 export async function readAll(
   path: string,
   castNumbers = false,

@@ -27,7 +27,7 @@ const HELP = `fin-tabtext summarize: extractive summary of a text, or of a text 
 Usage: fin-tabtext summarize --in FILE [--size N | --percentage P] [options]
 
 --in is a text file (.txt, or .htm/.html converted to text first; optionally .gz) or a
-.csv/.jsonl file whose --text-column is summarised row by row into a summary column.
+.csv/.jsonl file whose --text-column is summarized row by row into a summary column.
 The summary is verbatim sentences of the input, in document order.
 
 Options:
@@ -37,7 +37,7 @@ Options:
   --size N             keep N sentences (default: 5)
   --percentage P       keep P percent of the sentences instead (0 < P <= 100)
   --seed N             kmedoids seed (default: 42)
-  --text-column COL    CSV/JSONL input: the column to summarise (default: mdna)
+  --text-column COL    CSV/JSONL input: the column to summarize (default: mdna)
   --out FILE           write here (text input: any file; CSV/JSONL input: .csv or .jsonl)
                        instead of stdout
 ${CSV_ESCAPE_HELP}

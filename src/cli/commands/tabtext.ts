@@ -27,7 +27,7 @@ Usage: fin-tabtext tabtext --text FILE --tabular FILE --on COLUMNS --out FILE [o
 One output row per tabular row, in order: the tabular columns, then the text columns.
 asof gives each tabular row the latest filing dated on or before it (no look-ahead); bucket
 gives it the latest filing of the same day/week/month/quarter/year. A key column named cik
-is normalised to 10 digits on both sides, so 320193 matches 0000320193.
+is normalized to 10 digits on both sides, so 320193 matches 0000320193.
 
 Options:
   --text FILE            text records, .csv or .jsonl (e.g. the output of score)
@@ -39,7 +39,7 @@ Options:
   --bucket UNIT          day (default), week, month, quarter, year (with --match bucket)
   --how HOW              left (default: keep unmatched tabular rows) or inner
   --max-age-days N       asof only: ignore filings older than N days
-  --normalize COLUMNS    columns to normalise after the join, comma-separated
+  --normalize COLUMNS    columns to normalize after the join, comma-separated
   --method METHOD        zscore (default) or minmax, for --normalize
   --out FILE             output .csv or .jsonl (optionally .gz)
 ${CSV_ESCAPE_HELP}
@@ -64,7 +64,7 @@ function normalizeKeys(rows: Record<string, unknown>[], keys: readonly string[])
 /** `fin-tabtext tabtext`: `buildTabText` (and optionally `normalizeColumns`) over two files. */
 export const tabtextCommand: Command = {
   name: 'tabtext',
-  summary: 'join text scores onto tabular rows by key and date (as-of or bucket), optionally normalised',
+  summary: 'join text scores onto tabular rows by key and date (as-of or bucket), optionally normalized',
   help: HELP,
   options: {
     text: { type: 'string' },
