@@ -57,7 +57,7 @@ export interface VaderScores {
   readonly neu: number;
   /** Share of the text's valence that is positive, 0..1. */
   readonly pos: number;
-  /** Normalised sum of valences, −1 (most negative) .. +1 (most positive). */
+  /** Normalized sum of valences, −1 (most negative) .. +1 (most positive). */
   readonly compound: number;
 }
 
@@ -591,7 +591,7 @@ export interface VaderValences {
 
 /**
  * Explain a VADER score: the tokens of a text and the valence each one received (spec §3–§5),
- * the values whose normalised sum is the compound. Useful to see which words moved a sentence.
+ * the values whose normalized sum is the compound. Useful to see which words moved a sentence.
  *
  * @param text - One sentence or short text.
  * @returns The tokens and their valences, index for index.

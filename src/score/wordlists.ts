@@ -188,12 +188,12 @@ export function compiledDefaultWordLists(): CompiledWordLists {
 /**
  * Check custom word lists that add columns to a score record: names must be column-safe
  * (`[a-z][a-z0-9_]*`) and must not take a built-in column name ({@link RESERVED_WORD_LIST_NAMES});
- * entries must be strings holding at least one letter. Entries are normalised (lowercase, single
+ * entries must be strings holding at least one letter. Entries are normalized (lowercase, single
  * spaces, duplicates dropped).
  *
  * @param lists - For example `{ esg: ['emissions', 'climate change'] }`.
  * @param field - The option name used in error messages.
- * @returns A new frozen record of normalised lists.
+ * @returns A new frozen record of normalized lists.
  * @throws {InvalidArgumentError} Naming the bad list or entry, e.g. `options.wordLists.esg[2]`.
  * @example
  * ```ts
@@ -424,7 +424,7 @@ function isRaw(rule: ContextRule): boolean {
 export interface CompiledWordLists {
   /** List names in column order. */
   readonly names: readonly string[];
-  /** Number of entries per list (after normalisation). */
+  /** Number of entries per list (after normalization). */
   readonly sizes: Readonly<Record<string, number>>;
   /** @internal The matcher. */
   readonly root: ReadonlyMap<string, WordListMatchNode>;
@@ -447,7 +447,7 @@ const MARK_SUFFIXES: readonly string[] = CASES.flatMap((c) =>
 const SENTENCE_BREAK = '\u0000';
 
 /**
- * Compile word lists into a matcher. Entries are normalised (lowercase, single spaces); an entry
+ * Compile word lists into a matcher. Entries are normalized (lowercase, single spaces); an entry
  * with spaces is a phrase matching consecutive words; an entry's `~` contexts exclude the
  * occurrences they describe. Lines of one list for the same entry merge their contexts.
  *
