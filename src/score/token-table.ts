@@ -151,7 +151,7 @@ function find(text: string, s: number, e: number, h: number): number {
 function insert(text: string, s: number, e: number, h: number, slot: number): number {
   const len = e - s;
   const id = newId(copyKey(text, s, e));
-  if (id >= keyAt.length) keyAt = grow(keyAt, 0);
+  while (id >= keyAt.length) keyAt = grow(keyAt, 0); // ids without a slot may have passed it
   if (poolSize + len > pool.length) pool = grow(pool, 0);
   keyAt[id] = poolSize;
   for (let k = 0; k < len; k++) pool[poolSize + k] = text.charCodeAt(s + k);
