@@ -37,10 +37,6 @@ const PENDING_OTHER_BRANCHES: readonly string[] = [
   'src/score/',
   'src/resources/',
   'bench/score.ts',
-  'scripts/build-wordlists.ts',
-  'scripts/wordlist-report.ts',
-  'scripts/wordlists/',
-  'wordlists/',
   'docs/scoring.md',
   // Rewritten on the hotpath branch (its data files and their licence list); fix after the merge.
   'scripts/browser-build.ts',
