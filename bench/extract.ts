@@ -25,7 +25,7 @@ function time(run: () => void): number {
 let found = 0;
 const mdnaSeconds = time(() => {
   found = 0;
-  for (const d of docs) if (extractMdna(d.input, { form: d.form }).status !== 'not-found') found++;
+  for (const d of docs) if (extractMdna(d.input, { formType: d.form }).status !== 'not-found') found++;
 });
 const textSeconds = time(() => {
   for (const d of docs) documentToText(d.input);

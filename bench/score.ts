@@ -49,7 +49,7 @@ let mdnaName = '';
 let mdna = '';
 names.forEach((name, i) => {
   const form = name.includes('10-Q') ? '10-Q' : '10-K';
-  const result = extractMdna(raws[i]!, { form });
+  const result = extractMdna(raws[i]!, { formType: form });
   const text = result.status === 'found' ? result.text : '';
   const size = Buffer.byteLength(text, 'utf8');
   if (text !== '' && Math.abs(size - 40_000) < Math.abs(Buffer.byteLength(mdna, 'utf8') - 40_000)) {

@@ -10,7 +10,7 @@ import { FILINGS, readBundled } from './bundled.mjs';
 const meta = [];
 const texts = [];
 for (const f of FILINGS) {
-  const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form_type });
+  const mdna = extractMdna(readBundled(`filings/${f.file}`), { formType: f.form_type });
   const breaks = f.file.endsWith('.txt') ? /\n\s*\n/ : /\n/; // plain text wraps lines at 80 columns
   for (const p of mdna.text.split(breaks)) {
     const text = p.replace(/\s+/g, ' ').trim();

@@ -10,7 +10,7 @@ import { altmanZ, extractMdna, scoreText } from 'fin-tabtext';
 const gz = await Deno.readFile(new URL('./data/filings/txn_10-K_2024-02-02.htm.gz', import.meta.url));
 const html = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
 
-const mdna = extractMdna(html, { form: '10-K' });
+const mdna = extractMdna(html, { formType: '10-K' });
 const s = scoreText(mdna.text);
 console.log(`Texas Instruments 10-K 2023 MD&A: status ${mdna.status}, ${s.word_count} words`);
 console.log(

@@ -47,7 +47,7 @@ try {
   });
 
   const html = await client.fetchDocument(gme);
-  const mdna = extractMdna(html, { form: '10-K' });
+  const mdna = extractMdna(html, { formType: '10-K' });
   console.log('== GameStop 10-K (fiscal 2023): MD&A');
   console.log(`status: ${mdna.status}, ${mdna.text.length} characters, next section: ${mdna.nextHeading}`);
   console.log(`starts: ${mdna.text.slice(0, 100)}...`);

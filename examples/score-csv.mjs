@@ -13,7 +13,7 @@ try {
   //    filing's MD&A that are longer than 200 characters (headings and table rows are shorter).
   const rows = [];
   for (const f of FILINGS) {
-    const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form_type });
+    const mdna = extractMdna(readBundled(`filings/${f.file}`), { formType: f.form_type });
     // Plain-text filings (Ford 2002) wrap lines at 80 columns: there a paragraph ends at a blank line.
     const breaks = f.file.endsWith('.txt') ? /\n\s*\n/ : /\n/;
     const paragraphs = mdna.text

@@ -9,7 +9,7 @@ import { FILINGS, readBundled } from './bundled.mjs';
 
 // Text table: one row per real 2024 10-K bundled in examples/data/, with its MD&A scores.
 const textRows = FILINGS.filter((f) => f.filing_date.startsWith('2024')).map((f) => {
-  const mdna = extractMdna(readBundled(`filings/${f.file}`), { form: f.form_type });
+  const mdna = extractMdna(readBundled(`filings/${f.file}`), { formType: f.form_type });
   const s = scoreText(mdna.text, { attributes: ['polarity', 'uncertainty', 'readability'] });
   return { cik: normalizeCik(f.cik), filing_date: f.filing_date, ...s };
 });

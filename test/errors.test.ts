@@ -8,9 +8,9 @@ import { FinTabTextError, InvalidArgumentError, isFinTabTextError, VERSION } fro
 
 describe('errors', () => {
   it('InvalidArgumentError is a FinTabTextError with field and code', () => {
-    const error = new InvalidArgumentError('options.form', 'bad form');
+    const error = new InvalidArgumentError('options.formType', 'bad form type');
     expect(error).toBeInstanceOf(FinTabTextError);
-    expect(error.field).toBe('options.form');
+    expect(error.field).toBe('options.formType');
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.name).toBe('InvalidArgumentError');
     expect(isFinTabTextError(error)).toBe(true);

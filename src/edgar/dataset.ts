@@ -235,7 +235,7 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
     document: string,
   ): Promise<{ mdna: string | null; status: FilingMdnaStatus }> => {
     if (!MDNA_FORMS.test(ref.formType)) return { mdna: null, status: 'not-found' };
-    const main = extractMdna(document, { form: ref.formType });
+    const main = extractMdna(document, { formType: ref.formType });
     if (main.status === 'found') return { mdna: main.text, status: 'found' };
     if (main.status !== 'incorporated-by-reference') return { mdna: null, status: 'not-found' };
     const index = await client.fetchFilingIndex(ref, call);
@@ -247,7 +247,7 @@ export function loadEdgarDataset(config: LoadEdgarDatasetConfig): AsyncIterable<
       const exhibit = await client.fetchDocument(ref, name, call);
       let found: MdnaResult;
       try {
-        found = extractMdna(exhibit, { form: 'EX-13' });
+        found = extractMdna(exhibit, { formType: 'EX-13' });
       } catch (error) {
         // A submission without an EX-13 block: the MD&A stays incorporated by reference.
         if (isFinTabTextError(error) && error.code === 'DOCUMENT_NOT_FOUND') continue;

@@ -15,13 +15,13 @@ import {
 import { checkInput, resolveFormat } from './options.js';
 
 const FN = 'extractItems';
-const EXAMPLE = "extractItems(html, { form: '8-K' })";
+const EXAMPLE = "extractItems(html, { formType: '8-K' })";
 
 /**
  * Whether an EDGAR form type is a Form 8-K: `'8-K'`, `'8-K/A'`, or one of the 8-K variants
  * `'8-K12B'`, `'8-K12G3'`, `'8-K15D5'` (and their amendments).
  *
- * @param form - The form type, any case.
+ * @param formType - The form type, any case.
  * @returns `true` for a Form 8-K.
  * @example
  * ```ts
@@ -30,9 +30,9 @@ const EXAMPLE = "extractItems(html, { form: '8-K' })";
  * isEightKForm('10-K'); // false
  * ```
  */
-export function isEightKForm(form: unknown): boolean {
-  if (typeof form !== 'string') return false;
-  const f = form.trim().toUpperCase().replace(/\/A$/, '');
+export function isEightKForm(formType: unknown): boolean {
+  if (typeof formType !== 'string') return false;
+  const f = formType.trim().toUpperCase().replace(/\/A$/, '');
   return f === '8-K' || f === '8K' || /^8-K\d{2}[A-Z0-9]*$/.test(f);
 }
 
@@ -65,7 +65,7 @@ export function eightKItemTitle(item: string): string | undefined {
 
 /**
  * The item numbers of a Form 8-K, in the form's order and without repeats, from the items
- * `extractItems(doc, { form: '8-K' })` returned: the value of a data set's `items` column once
+ * `extractItems(doc, { formType: '8-K' })` returned: the value of a data set's `items` column once
  * joined with `';'`.
  *
  * @param items - The items `extractItems` returned for an 8-K.
@@ -74,7 +74,7 @@ export function eightKItemTitle(item: string): string | undefined {
  * ```ts
  * import { eightKItemNumbers } from 'fin-tabtext/extract';
  * import { extractItems } from 'fin-tabtext';
- * eightKItemNumbers(extractItems(html, { form: '8-K' })).join(';'); // '2.02;9.01'
+ * eightKItemNumbers(extractItems(html, { formType: '8-K' })).join(';'); // '2.02;9.01'
  * ```
  */
 export function eightKItemNumbers(items: readonly Pick<ExtractedItem, 'item'>[]): string[] {
@@ -324,11 +324,11 @@ function oneNumbering(candidates: readonly Heading[]): Heading[] {
  */
 export function extractEightKItems(document: unknown, options: unknown): ExtractedItem[] {
   checkInput(document, 'document', EXAMPLE);
-  const opts = checkOptions(FN, options as Record<string, unknown> | undefined, ['form', 'format']);
-  if (!isEightKForm(opts.form)) {
+  const opts = checkOptions(FN, options as Record<string, unknown> | undefined, ['formType', 'format']);
+  if (!isEightKForm(opts.formType)) {
     throw new InvalidArgumentError(
-      'options.form',
-      `options.form must name the EDGAR form type, got ${describeType(opts.form)}. Call it as ${EXAMPLE}.`,
+      'options.formType',
+      `options.formType must name the EDGAR form type, got ${describeType(opts.formType)}. Call it as ${EXAMPLE}.`,
     );
   }
   const format = resolveFormat(FN, opts.format);

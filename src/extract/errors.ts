@@ -13,7 +13,7 @@ export type ExtractionErrorCode = 'UNSUPPORTED_FORM' | 'DOCUMENT_NOT_FOUND';
  * ```ts
  * import { extractMdna, ExtractionError } from 'fin-tabtext';
  * try {
- *   extractMdna(html, { form: '8-K' });
+ *   extractMdna(html, { formType: '8-K' });
  * } catch (error) {
  *   if (error instanceof ExtractionError) console.error(error.code); // 'UNSUPPORTED_FORM'
  * }

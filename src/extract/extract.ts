@@ -78,12 +78,12 @@ interface Located {
 }
 
 function prepare(document: unknown, options: unknown, fn: string): Located {
-  checkInput(document, 'document', `${fn}(html, { form: '10-K' })`);
+  checkInput(document, 'document', `${fn}(html, { formType: '10-K' })`);
   const opts = checkExtractOptions(fn, options);
-  const layout = formLayout(opts.form);
+  const layout = formLayout(opts.formType);
   const format = resolveFormat(fn, opts.format);
   const documentType =
-    layout.family === 'annual-report' ? opts.form.trim().toUpperCase().replace(/\/A$/, '') : undefined;
+    layout.family === 'annual-report' ? opts.formType.trim().toUpperCase().replace(/\/A$/, '') : undefined;
   const { text, running } = bodyToMarkedText(selectBody(document, documentType), format);
   return { text, lines: toLines(text), running, layout };
 }
@@ -182,23 +182,23 @@ function withoutTrailingParts(text: string, sections: Section[]): Section[] {
  * are not taken for headings, and headings may be split over lines or table cells, use
  * `.`, `:`, dashes or no space after the number, or cover two items (`Items 7 and 7A`).
  *
- * For a Form 8-K (`form: '8-K'`, `'8-K/A'`, ...) it returns Items 1.01–9.01, or Items 1–12 of
+ * For a Form 8-K (`formType: '8-K'`, `'8-K/A'`, ...) it returns Items 1.01–9.01, or Items 1–12 of
  * the numbering before August 2004, each with its `officialTitle` (see docs/extraction-8k.md).
  *
  * @param document - The filing: HTML, inline XBRL, an SGML `.txt` submission, or clean text.
- * @param options - `form` (required), `format`; see {@link ExtractOptions}.
+ * @param options - `formType` (required), `format`; see {@link ExtractOptions}.
  * @returns The items found, in document order (none for an `'EX-13'`).
- * @throws {InvalidArgumentError} When `document` is not a string or `form` is missing.
+ * @throws {InvalidArgumentError} When `document` is not a string or `formType` is missing.
  * @throws {ExtractionError} `UNSUPPORTED_FORM` for forms other than 10-K, 10-Q and 8-K variants.
  * @example
  * ```ts
  * import { extractItems } from 'fin-tabtext';
- * const items = extractItems(html, { form: '10-Q' });
+ * const items = extractItems(html, { formType: '10-Q' });
  * items.find((i) => i.part === 'II' && i.item === '1A')?.text; // the risk factors update
  * ```
  */
 export function extractItems(document: string, options: ExtractOptions): ExtractedItem[] {
-  if (isEightKForm((options as { form?: unknown } | undefined)?.form))
+  if (isEightKForm((options as { formType?: unknown } | undefined)?.formType))
     return extractEightKItems(document, options);
   const located = prepare(document, options, 'extractItems');
   if (located.layout.family === 'annual-report') return [];
@@ -341,19 +341,19 @@ function annualReportMdna(located: Located): MdnaResult {
  * report exhibit (EX-13, heading without an item number). When the filing only points to the
  * MD&A elsewhere ("incorporated by reference to pages 14–21 of the Annual Report", the usual
  * Exhibit 13 arrangement before 2010) the status is `'incorporated-by-reference'` and `reference`
- * names the target, so a loader can fetch EX-13 and call `extractMdna(ex13, { form: 'EX-13' })`.
+ * names the target, so a loader can fetch EX-13 and call `extractMdna(ex13, { formType: 'EX-13' })`.
  *
  * @param document - The filing: HTML, inline XBRL, an SGML `.txt` submission, or clean text.
- * @param options - `form` (required), `format`; see {@link ExtractOptions}.
+ * @param options - `formType` (required), `format`; see {@link ExtractOptions}.
  * @returns `{ status, text, heading, nextHeading, start, end, reference? }`; offsets index
  *   `documentToText(document)`. A filing without an MD&A gives `status: 'not-found'`, not an error.
- * @throws {InvalidArgumentError} When `document` is not a string or `form` is missing.
+ * @throws {InvalidArgumentError} When `document` is not a string or `formType` is missing.
  * @throws {ExtractionError} `UNSUPPORTED_FORM` for forms other than 10-K, 10-Q and EX-13 variants;
  *   `DOCUMENT_NOT_FOUND` for an SGML submission without the EX-13 asked for.
  * @example
  * ```ts
  * import { extractMdna } from 'fin-tabtext';
- * const mdna = extractMdna(html, { form: '10-K' });
+ * const mdna = extractMdna(html, { formType: '10-K' });
  * if (mdna.status === 'found') console.log(mdna.text.slice(0, 200));
  * else if (mdna.status === 'incorporated-by-reference') console.log(mdna.reference?.target); // 'Exhibit 13'
  * ```

@@ -195,14 +195,14 @@ export function formLayout(form: string): FormLayout {
   if (isEightKForm(f)) {
     throw new ExtractionError(
       'UNSUPPORTED_FORM',
-      `options.form '${form}' has no MD&A; its items come from extractItems(html, { form: '8-K' }). ` +
-        `The MD&A is in a 10-K, 10-Q or EX-13: call it as extractMdna(html, { form: '10-K' }).`,
+      `options.formType '${form}' has no MD&A; its items come from extractItems(html, { formType: '8-K' }). ` +
+        `The MD&A is in a 10-K, 10-Q or EX-13: call it as extractMdna(html, { formType: '10-K' }).`,
     );
   }
   throw new ExtractionError(
     'UNSUPPORTED_FORM',
-    `options.form '${form}' has no known item layout; supported forms are ${SUPPORTED_FORMS}. ` +
-      "Call it as extractMdna(html, { form: '10-K' }).",
+    `options.formType '${form}' has no known item layout; supported forms are ${SUPPORTED_FORMS}. ` +
+      "Call it as extractMdna(html, { formType: '10-K' }).",
   );
 }
 

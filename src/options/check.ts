@@ -57,10 +57,25 @@ export const RENAMED_OPTIONS: Readonly<Record<string, string>> = Object.freeze({
   filed: 'filingDate',
 });
 
+/**
+ * The new name of a renamed option, when `known` holds it: `renamedOption('form', ['formType'])`
+ * is `'formType'`; `undefined` for a name that was never renamed or whose new name is not known here.
+ * @internal
+ * @example
+ * ```ts
+ * renamedOption('form', ['formType', 'format']); // 'formType'
+ * renamedOption('fromat', ['formType', 'format']); // undefined
+ * ```
+ */
+export function renamedOption(name: string, known: readonly string[]): string | undefined {
+  const renamed = Object.hasOwn(RENAMED_OPTIONS, name) ? RENAMED_OPTIONS[name] : undefined;
+  return renamed !== undefined && known.includes(renamed) ? renamed : undefined;
+}
+
 /** A hint sentence for an unknown name: `Did you mean 'format'?` or the list of known names. */
 function hint(name: string, known: readonly string[]): string {
-  const renamed = Object.hasOwn(RENAMED_OPTIONS, name) ? RENAMED_OPTIONS[name] : undefined;
-  if (renamed !== undefined && known.includes(renamed)) {
+  const renamed = renamedOption(name, known);
+  if (renamed !== undefined) {
     return `Did you mean '${renamed}'? (it was called '${name}' before fin-tabtext 0.2.0)`;
   }
   const guess = didYouMean(name, known);

@@ -8,4 +8,5 @@ export {
   editDistance,
   isIsoDate,
   type NumberRule,
+  renamedOption,
 } from './check.js';

@@ -235,12 +235,12 @@ function altmanFromDocument(
 
 /** MD&A of the main document, or of an EX-13 candidate when the main one points there. */
 function mdnaOf(document: string, meta: FilingMeta): { status: string; source: string | null; text: string } {
-  const main = extractMdna(document, { form: meta.formType });
+  const main = extractMdna(document, { formType: meta.formType });
   if (main.status === 'found') return { status: 'found', source: 'mdna', text: main.text };
   if (main.status === 'incorporated-by-reference') {
     for (const exhibit of meta.exhibits ?? []) {
       try {
-        const found = extractMdna(exhibit, { form: 'EX-13' });
+        const found = extractMdna(exhibit, { formType: 'EX-13' });
         if (found.status === 'found')
           return { status: 'found-in-exhibit-13', source: 'exhibit-13', text: found.text };
       } catch (error) {
@@ -255,7 +255,7 @@ function mdnaOf(document: string, meta: FilingMeta): { status: string; source: s
 /** 8-K item numbers in item order joined with `;`, or `null` for a form the extractor has no layout for. */
 function itemsOf(document: string, formType: string): string | null {
   try {
-    return eightKItemNumbers(extractItems(document, { form: formType })).join(';');
+    return eightKItemNumbers(extractItems(document, { formType })).join(';');
   } catch (error) {
     if (error instanceof ExtractionError && error.code === 'UNSUPPORTED_FORM') return null;
     throw error;

@@ -11,7 +11,7 @@
  */
 export function workload(api, input) {
   const text = api.documentToText(input.html);
-  const mdna = api.extractMdna(input.html, { form: input.formType });
+  const mdna = api.extractMdna(input.html, { formType: input.formType });
   const scores = api.scoreText(mdna.text ?? '');
   const explained = api.explainText(mdna.text ?? '');
   const facts = api.companyFactsFromInlineXbrl(input.html, {

@@ -182,7 +182,11 @@ describe('bad arguments and missing inputs: exit 2, a clear message, no output f
       ['mdna', 'ford_10-K_2002-03.txt', '--out', 'bad5.xlsx'],
       /--out must end in \.csv or \.jsonl/,
     ],
-    ['mdna bad form', ['mdna', 'ford_10-K_2002-03.txt', '--form', '8-K', '--out', 'bad6.csv'], /form/],
+    [
+      'mdna bad form type',
+      ['mdna', 'ford_10-K_2002-03.txt', '--form-type', '8-K', '--out', 'bad6.csv'],
+      /--form-type 8-K has no MD&A to extract/,
+    ],
     ['altman missing file', ['altman', '--in', 'missing.json'], /Input not found/],
     ['altman bad price', ['altman', '--in', 'x.json', '--price', 'cheap'], /--price must be a number/],
     [

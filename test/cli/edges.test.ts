@@ -173,6 +173,11 @@ describe('errors speak flags, not API calls (exit 2)', () => {
       /unknown flag --filed\. Did you mean --filing-date\?/,
     ],
     [
+      'mdna: --form is now --form-type',
+      ['mdna', 'gme_10-K_2024-03.htm', '--out', 'x10.csv', '--form', '10-K'],
+      /unknown flag --form\. Did you mean --form-type\?/,
+    ],
+    [
       'score: --out is the input',
       ['score', '--in', 'texts.csv', '--out', 'texts.csv'],
       /--out .*texts\.csv is the same file as --in/,

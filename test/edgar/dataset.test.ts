@@ -82,7 +82,7 @@ describe('loadEdgarDataset', () => {
       [txn, 'filings/txn_10-K_2024-02-02.htm', '10-K'],
       [records[2]!, 'filings/txn_10-Q_2023-07-26.htm', '10-Q'],
     ] as const) {
-      const expected = extractMdna(readFixture(file), { form });
+      const expected = extractMdna(readFixture(file), { formType: form });
       expect(record.mdna_status).toBe(expected.status);
       expect(record.mdna).toBe(expected.status === 'found' ? expected.text : null);
     }
@@ -143,8 +143,8 @@ describe('loadEdgarDataset', () => {
     // extracts the MD&A from it.
     const medicis = readFixture('filings/medicis_10-K_1999-09.htm');
     const exhibit = readFixture('filings/gme_10-K_2024-03.htm');
-    expect(extractMdna(medicis, { form: '10-K' }).status).toBe('incorporated-by-reference');
-    const expected = extractMdna(exhibit, { form: 'EX-13' });
+    expect(extractMdna(medicis, { formType: '10-K' }).status).toBe('incorporated-by-reference');
+    const expected = extractMdna(exhibit, { formType: 'EX-13' });
     expect(expected.status).toBe('found');
     const accession = '0000950153-99-001234';
     for (const [cik, layout] of [

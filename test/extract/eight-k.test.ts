@@ -60,7 +60,7 @@ describe('extractItems on the ten real 8-Ks of MANIFEST-8K.tsv (1999-2023)', () 
 
   it.each(files)('%s: every item, in order, with its first words, and no other item', (file) => {
     const document = readFixture(`eight-k/${file}`);
-    const items = extractItems(document, { form: '8-K' });
+    const items = extractItems(document, { formType: '8-K' });
     const expected = rows.filter((r) => r.file === file);
     expect(items.map((i) => i.item)).toEqual(expected.map((r) => r.item));
     const text = documentToText(document);
@@ -82,11 +82,13 @@ describe('extractItems on the ten real 8-Ks of MANIFEST-8K.tsv (1999-2023)', () 
 
   it('gives the items column the pipeline writes', () => {
     const document = readFixture('eight-k/netapp_8-K_2021-06-02.htm');
-    expect(eightKItemNumbers(extractItems(document, { form: '8-K' })).join(';')).toBe('2.02;5.02;8.01;9.01');
+    expect(eightKItemNumbers(extractItems(document, { formType: '8-K' })).join(';')).toBe(
+      '2.02;5.02;8.01;9.01',
+    );
   });
 
   it('reads the numbering before August 2004 and skips the "Items 1 through 4, 6 and 8" line', () => {
-    const items = extractItems(readFixture('eight-k/aapl_8-K_1999-09-07.txt'), { form: '8-K' });
+    const items = extractItems(readFixture('eight-k/aapl_8-K_1999-09-07.txt'), { formType: '8-K' });
     expect(items.map((i) => [i.item, i.officialTitle])).toEqual([
       ['5', 'Other Events'],
       ['7', 'Financial Statements, Pro Forma Financial Information and Exhibits'],
@@ -98,15 +100,15 @@ describe('extractItems on the ten real 8-Ks of MANIFEST-8K.tsv (1999-2023)', () 
   });
 
   it('takes the 8-K out of a full .txt submission, not its exhibits', () => {
-    const items = extractItems(readFixture('eight-k/ford_8-K_2017-10-03.txt'), { form: '8-K/A' });
+    const items = extractItems(readFixture('eight-k/ford_8-K_2017-10-03.txt'), { formType: '8-K/A' });
     expect(items.map((i) => i.item)).toEqual(['7.01', '9.01']);
     expect(items[1]!.text).not.toContain('EXHIBIT INDEX');
   });
 
   it('does not take a cross-reference to another item inside a body for a heading', () => {
-    const items = extractItems(readFixture('eight-k/asta_8-K_2005-03-08.txt'), { form: '8-K' });
+    const items = extractItems(readFixture('eight-k/asta_8-K_2005-03-08.txt'), { formType: '8-K' });
     expect(items[0]!.text).toContain('Item 8.01');
-    const pericom = extractItems(readFixture('eight-k/pericom_8-K_2006-08-16.txt'), { form: '8-K' });
+    const pericom = extractItems(readFixture('eight-k/pericom_8-K_2006-08-16.txt'), { formType: '8-K' });
     expect(pericom[0]!.text).toContain('Item 12');
     expect(pericom.map((i) => i.item)).toEqual(['2.02', '4.02', '9.01']);
   });
@@ -115,7 +117,7 @@ describe('extractItems on the ten real 8-Ks of MANIFEST-8K.tsv (1999-2023)', () 
 // Variants: the real NetApp 8-K with its item headings rewritten the ways other filers print them.
 const NETAPP = readFixture('eight-k/netapp_8-K_2021-06-02.htm');
 const HEADING = /<p([^>]*)>(?:<br \/>)?Item(?:&#160;| )(\d\.\d\d)\.(?:&#160;)+(.*?)<\/p>/g;
-const netappItems = extractItems(NETAPP, { form: '8-K' });
+const netappItems = extractItems(NETAPP, { formType: '8-K' });
 
 function rewrite(make: (attributes: string, item: string, title: string) => string): string {
   const html = NETAPP.replace(HEADING, (_, attributes: string, item: string, title: string) =>
@@ -144,7 +146,7 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
   ];
 
   it.each(variants)('%s', (_, make) => {
-    const items = extractItems(rewrite(make), { form: '8-K' });
+    const items = extractItems(rewrite(make), { formType: '8-K' });
     expect(items.map((i) => i.item)).toEqual(['2.02', '5.02', '8.01', '9.01']);
     items.forEach((item, k) => {
       expect(item.text.slice(0, 200)).toBe(netappItems[k]!.text.slice(0, 200));
@@ -159,7 +161,7 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
   ])('keeps a line that starts by citing another item inside the body: %s', (citation) => {
     const html = NETAPP.replace('On June 2, 2021, NetApp', `${citation}</p><p>On June 2, 2021, NetApp`);
     expect(html).not.toBe(NETAPP);
-    const items = extractItems(html, { form: '8-K' });
+    const items = extractItems(html, { formType: '8-K' });
     expect(items.map((i) => i.item)).toEqual(['2.02', '5.02', '8.01', '9.01']);
     expect(items[0]!.text.startsWith(citation)).toBe(true);
     expect(items.slice(1).map((i) => i.text)).toEqual(netappItems.slice(1).map((i) => i.text));
@@ -169,7 +171,7 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
     const citation = 'Item 9.01 Financial Statements and Exhibits of this report lists the press release.';
     const html = NETAPP.replace('On May 28, 2021', `${citation}</p><p>On May 28, 2021`);
     expect(html).not.toBe(NETAPP);
-    const items = extractItems(html, { form: '8-K' });
+    const items = extractItems(html, { formType: '8-K' });
     expect(items.map((i) => i.item)).toEqual(['2.02', '5.02', '8.01', '9.01']);
     expect(items[2]!.text).toContain(citation);
     expect(items[3]!.text).toBe(netappItems[3]!.text);
@@ -179,7 +181,7 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
     const list = netappItems.map((i) => `<p>Item ${i.item} ${i.officialTitle}</p>`).join('');
     const html = NETAPP.replace(/(<body[^>]*>)/i, `$1${list}`);
     expect(html).not.toBe(NETAPP);
-    const items = extractItems(html, { form: '8-K' });
+    const items = extractItems(html, { formType: '8-K' });
     expect(items.map((i) => [i.item, i.text])).toEqual(netappItems.map((i) => [i.item, i.text]));
   });
 
@@ -190,7 +192,7 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
       text = `${text.slice(0, headingEnd)} ${text.slice(item.start)}`;
     }
     expect(text).toContain('Other Events. Share Repurchase Authorization');
-    const items = extractItems(text, { form: '8-K', format: 'text' });
+    const items = extractItems(text, { formType: '8-K', format: 'text' });
     expect(items.map((i) => [i.item, i.title, i.text])).toEqual(
       netappItems.map((i) => [i.item, i.title.replace(/\.$/, ''), i.text]),
     );
@@ -199,16 +201,16 @@ describe('extractItems on 8-K heading variants (the real NetApp 8-K rewritten)',
   it('leaves the form\'s section banners ("Section 8 \u2013 Other Events") out of the item before', () => {
     const html = NETAPP.replace(/(<p[^>]*>Item&#160;8\.01\.)/, '<p>Section 8 \u2013 Other Events</p>$1');
     expect(html).not.toBe(NETAPP);
-    const items = extractItems(html, { form: '8-K' });
+    const items = extractItems(html, { formType: '8-K' });
     expect(items.map((i) => [i.item, i.text])).toEqual(netappItems.map((i) => [i.item, i.text]));
   });
 
   it('reads a plain-text 8-K (the real Pericom submission) given as text', () => {
     const submission = readFixture('eight-k/pericom_8-K_2006-08-16.txt');
     const text = documentToText(submission);
-    const fromText = extractItems(text, { form: '8-K', format: 'text' });
+    const fromText = extractItems(text, { formType: '8-K', format: 'text' });
     expect(fromText.map((i) => [i.item, i.text])).toEqual(
-      extractItems(submission, { form: '8-K' }).map((i) => [i.item, i.text]),
+      extractItems(submission, { formType: '8-K' }).map((i) => [i.item, i.text]),
     );
   });
 });
@@ -228,7 +230,7 @@ describe('8-K numbers in the shared heading parser', () => {
     const html =
       '<p>Item 6. Selected Financial Data</p><p>Figures.</p><p>Item 7.01 Regulation FD Disclosure</p><p>Furnished.</p>' +
       '<p>Item 8. Financial Statements and Supplementary Data</p><p>Statements.</p>';
-    expect(extractItems(html, { form: '10-K' }).map((i) => i.item)).toEqual(['6', '8']);
+    expect(extractItems(html, { formType: '10-K' }).map((i) => i.item)).toEqual(['6', '8']);
   });
 });
 
@@ -268,24 +270,24 @@ describe('8-K titles and helpers', () => {
 
 describe('8-K arguments', () => {
   it('names an unknown option with a did-you-mean', () => {
-    expect(() => extractItems('<p>x</p>', { form: '8-K', fromat: 'html' } as never)).toThrow(
+    expect(() => extractItems('<p>x</p>', { formType: '8-K', fromat: 'html' } as never)).toThrow(
       /unknown option 'options\.fromat'\. Did you mean 'format'\?/,
     );
-    expect(() => extractItems('<p>x</p>', { form: '8-K', format: 'pdf' } as never)).toThrow(
+    expect(() => extractItems('<p>x</p>', { formType: '8-K', format: 'pdf' } as never)).toThrow(
       InvalidArgumentError,
     );
-    expect(() => extractItems(42 as never, { form: '8-K' })).toThrow(InvalidArgumentError);
+    expect(() => extractItems(42 as never, { formType: '8-K' })).toThrow(InvalidArgumentError);
   });
 
   it('returns no items for an 8-K without item headings, and extractMdna still refuses an 8-K', () => {
-    expect(extractItems('<p>Nothing to report.</p>', { form: '8-K' })).toEqual([]);
+    expect(extractItems('<p>Nothing to report.</p>', { formType: '8-K' })).toEqual([]);
     try {
-      extractMdna(NETAPP, { form: '8-K' });
+      extractMdna(NETAPP, { formType: '8-K' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ExtractionError);
       expect((error as ExtractionError).code).toBe('UNSUPPORTED_FORM');
-      expect((error as Error).message).toContain("extractItems(html, { form: '8-K' })");
+      expect((error as Error).message).toContain("extractItems(html, { formType: '8-K' })");
     }
   });
 });
@@ -318,7 +320,7 @@ describe('8-K items on generated input', () => {
   it('keeps its invariants: item order, ranges in order, text equal to its range', () => {
     fc.assert(
       fc.property(eightKish, (input) => {
-        const items = extractItems(input, { form: '8-K' });
+        const items = extractItems(input, { formType: '8-K' });
         const text = documentToText(input);
         let previous = -1;
         let previousOrder = -1;
@@ -341,8 +343,8 @@ describe('8-K items on generated input', () => {
     const html = '<p>Item 2.02 Results of Operations and Financial Condition</p><p>Item 9.01.</p>'.repeat(
       50_000,
     );
-    expect(extractItems(html, { form: '8-K' }).length).toBeLessThanOrEqual(2);
+    expect(extractItems(html, { formType: '8-K' }).length).toBeLessThanOrEqual(2);
     const runIn = `Item 2.02 Results of Operations and Financial Condition. ${'Sales rose. '.repeat(25)}\n`;
-    expect(extractItems(runIn.repeat(20_000), { form: '8-K', format: 'text' })).toHaveLength(1);
+    expect(extractItems(runIn.repeat(20_000), { formType: '8-K', format: 'text' })).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import { type FilingIndex, parseFilingIndex } from '../../src/edgar/filings.js';
 import { readFixture } from '../support/fixtures.js';
 
 // Which file of a filing folder the loader reads as the annual report (Exhibit 13) before calling
-// extractMdna(exhibit, { form: 'EX-13' }). The folder is a real index.json listing (an 8-K
+// extractMdna(exhibit, { formType: 'EX-13' }). The folder is a real index.json listing (an 8-K
 // folder, so without an EX-13) with Exhibit 13 files added under names real filers use.
 const real = parseFilingIndex(JSON.parse(readFixture('sec-json/0001213900-24-004875-index.json')));
 

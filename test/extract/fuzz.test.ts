@@ -104,14 +104,14 @@ describe('extractor on random and adversarial input', () => {
           // Text that still looks like markup or entities (decoded from &lt;p&gt;) may convert again.
           if (!text.includes('<') && !text.includes('&')) expect(documentToText(text)).toBe(text);
         }
-        const mdna = attempt(() => extractMdna(input, { form }));
+        const mdna = attempt(() => extractMdna(input, { formType: form }));
         if (mdna !== undefined) {
           expect(['found', 'incorporated-by-reference', 'not-found']).toContain(mdna.status);
           if (mdna.status === 'found')
             expect(documentToText(input).slice(mdna.start, mdna.end)).toBe(mdna.text);
           if (mdna.status !== 'not-found') expect(mdna.end).toBeGreaterThanOrEqual(mdna.start);
         }
-        const items = attempt(() => extractItems(input, { form })) ?? [];
+        const items = attempt(() => extractItems(input, { formType: form })) ?? [];
         let previous = -1;
         for (const item of items) {
           expect(item.start).toBeGreaterThanOrEqual(previous);
@@ -128,11 +128,11 @@ describe('extractor on random and adversarial input', () => {
     // "Item 7." over "Quantitative and Qualitative ..." is one heading; the title line was also
     // taken as Item 7A's heading, and Item 7 came back with start 66 and end 8.
     const input = 'Item 7.<p>Quantitative and Qualitative Disclosures About Market Risk';
-    const items = extractItems(input, { form: '10-K' });
+    const items = extractItems(input, { formType: '10-K' });
     expect(items.map((i) => [i.item, i.start, i.end])).toEqual([['7', 66, 66]]);
     for (const item of items) expect(item.end).toBeGreaterThanOrEqual(item.start);
     const text = documentToText(input);
-    const mdna = extractMdna(input, { form: '10-K' });
+    const mdna = extractMdna(input, { formType: '10-K' });
     expect(mdna.end).toBeGreaterThanOrEqual(mdna.start);
     expect(text.length).toBe(66);
   });
@@ -146,9 +146,9 @@ describe('extractor on random and adversarial input', () => {
 
   it('finishes on 100,000 repeated "Item 7" lines, as text and as HTML', () => {
     const lines = 'Item 7. Management\u2019s Discussion and Analysis\n'.repeat(100_000);
-    expect(extractMdna(lines, { form: '10-K' }).status).not.toBe('incorporated-by-reference');
+    expect(extractMdna(lines, { formType: '10-K' }).status).not.toBe('incorporated-by-reference');
     const html = '<p>ITEM 7</p><p>Item 8.</p>'.repeat(100_000);
-    expect(extractItems(html, { form: '10-K' }).length).toBeLessThanOrEqual(2);
+    expect(extractItems(html, { formType: '10-K' }).length).toBeLessThanOrEqual(2);
   });
 
   it('finishes on 10 MB of nested tags and on unclosed tags, quotes and comments', () => {
@@ -162,6 +162,6 @@ describe('extractor on random and adversarial input', () => {
     expect(documentToText('<p>Before</p><a title="never closed>Item 7. After')).toBe('Before\nItem 7. After');
     expect(documentToText('<p>Before</p><!-- never closed <p>Item 7</p>')).toBe('Before');
     expect(documentToText('<div style="display:none"><p>hidden forever')).toBe('');
-    expect(extractMdna('<table>'.repeat(500_000), { form: '10-Q' }).status).toBe('not-found');
+    expect(extractMdna('<table>'.repeat(500_000), { formType: '10-Q' }).status).toBe('not-found');
   });
 });

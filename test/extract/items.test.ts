@@ -28,7 +28,7 @@ describe('extractItems on 10-K layouts', () => {
       ['7A', 'Item 7A. Quantitative and Qualitative Disclosures About Market Risk'],
       ['8', 'Item 8. Financial Statements and Supplementary Data'],
     ]);
-    const items = extractItems(html, { form: '10-K' });
+    const items = extractItems(html, { formType: '10-K' });
     expect(items.map((i) => i.item)).toEqual(['1', '1A', '7', '7A', '8']);
     for (const item of items) expect(item.text.startsWith(`Body of item ${item.item}.`)).toBe(true);
     expect(items[2]!.title).toBe(
@@ -49,7 +49,7 @@ describe('extractItems on 10-K layouts', () => {
           '<p>Item 8 of this report has the details.</p><p>Closing words of the MD&amp;A.</p>',
       },
     );
-    const mdna = extractMdna(html, { form: '10-K' });
+    const mdna = extractMdna(html, { formType: '10-K' });
     expect(mdna.status).toBe('found');
     expect(mdna.text.endsWith('Closing words of the MD&A.')).toBe(true);
     expect(mdna.nextHeading).toBe('ITEM 8 \u2014 FINANCIAL STATEMENTS AND SUPPLEMENTARY DATA');
@@ -61,9 +61,9 @@ describe('extractItems on 10-K layouts', () => {
       ['7', 'Items 7 and 7A: Management\u2019s Discussion and Analysis and Market Risk'],
       ['8', 'ITEM 8:FINANCIAL STATEMENTS'],
     ]);
-    const items = extractItems(html, { form: '10-K' });
+    const items = extractItems(html, { formType: '10-K' });
     expect(items.map((i) => i.item)).toEqual(['6', '7', '8']);
-    const mdna = extractMdna(html, { form: '10-K' });
+    const mdna = extractMdna(html, { formType: '10-K' });
     expect(mdna.text.startsWith('Body of item 7.')).toBe(true);
     expect(mdna.nextHeading).toBe('ITEM 8:FINANCIAL STATEMENTS');
   });
@@ -73,7 +73,7 @@ describe('extractItems on 10-K layouts', () => {
       '<p>PART II</p><p>ITEM 7</p><p>MANAGEMENT\u2019S DISCUSSION AND ANALYSIS OF</p><p>FINANCIAL CONDITION AND RESULTS OF OPERATIONS</p>' +
       `${paragraph('Overview.')}<table><tr><td>ITEM 7A.</td><td>QUANTITATIVE AND QUALITATIVE DISCLOSURES ABOUT MARKET RISK</td></tr></table>` +
       paragraph('Rates.');
-    const mdna = extractMdna(html, { form: '10-K' });
+    const mdna = extractMdna(html, { formType: '10-K' });
     expect(mdna.heading).toBe(
       'ITEM 7 MANAGEMENT\u2019S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS',
     );
@@ -82,7 +82,7 @@ describe('extractItems on 10-K layouts', () => {
   });
 
   it('finds all 10-K items of a real filing in order, Item 7 after the contents', () => {
-    const items = extractItems(readFixture('filings/dell_10-K_2006-03.htm'), { form: '10-K' });
+    const items = extractItems(readFixture('filings/dell_10-K_2006-03.htm'), { formType: '10-K' });
     const keys = items.map((i) => i.item);
     expect(keys).toEqual(['1', '1A', '1B', '2', '3', '4', '5', '6', '7', '7A', '8', '9', '9A', '9B', '15']);
     const mdna = items.find((i) => i.item === '7')!;
@@ -92,20 +92,20 @@ describe('extractItems on 10-K layouts', () => {
 
 describe('extractItems heading variants', () => {
   it('reads Item 9A(T) and a title with its body on the same line', () => {
-    const items = extractItems(readFixture('filings/sire_10-K_2008-12.htm'), { form: '10-K' });
+    const items = extractItems(readFixture('filings/sire_10-K_2008-12.htm'), { formType: '10-K' });
     expect(items.map((i) => i.item)).toContain('9A');
     const html =
       '<p>PART II. OTHER INFORMATION</p><p><b>Item 1. Legal Proceedings</b> \u2014 See Note 9 to the financial statements.</p>' +
       '<p><b>Item 1A. Risk Factors</b> There have been no material changes to our risk factors.</p>' +
       '<p>Item 6. Exhibits</p><p>31.1 Certification.</p>';
-    const quarter = extractItems(html, { form: '10-Q' });
+    const quarter = extractItems(html, { formType: '10-Q' });
     expect(quarter.map((i) => `${i.part}-${i.item}`)).toEqual(['II-1', 'II-1A', 'II-6']);
   });
 });
 
 describe('extractItems on 10-Q layouts', () => {
   it('scopes items by part, so the two Item 2s never mix', () => {
-    const items = extractItems(readFixture('filings/gme_10-Q_2023-09-06.htm'), { form: '10-Q' });
+    const items = extractItems(readFixture('filings/gme_10-Q_2023-09-06.htm'), { formType: '10-Q' });
     const keys = items.map((i) => `${i.part}-${i.item}`);
     expect(keys.slice(0, 4)).toEqual(['I-1', 'I-2', 'I-3', 'I-4']);
     expect(keys).toContain('II-2');
@@ -117,37 +117,37 @@ describe('extractItems on 10-Q layouts', () => {
   });
 
   it('handles a 10-Q with no Item 3 (Item 2 runs to Item 4)', () => {
-    const items = extractItems(readFixture('filings/txn_10-Q_2023-07-26.htm'), { form: '10-Q' });
+    const items = extractItems(readFixture('filings/txn_10-Q_2023-07-26.htm'), { formType: '10-Q' });
     const partOne = items.filter((i) => i.part === 'I').map((i) => i.item);
     expect(partOne).toEqual(['1', '2', '4']);
   });
 
   it('returns no items for an annual report exhibit', () => {
-    expect(extractItems('<p>Item 7. MD&amp;A</p>', { form: 'EX-13' })).toEqual([]);
+    expect(extractItems('<p>Item 7. MD&amp;A</p>', { formType: 'EX-13' })).toEqual([]);
   });
 });
 
 describe('extract arguments', () => {
   it('throws ExtractionError UNSUPPORTED_FORM for other forms', () => {
     try {
-      extractMdna('<p>x</p>', { form: '8-K' });
+      extractMdna('<p>x</p>', { formType: '8-K' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ExtractionError);
       expect((error as ExtractionError).code).toBe('UNSUPPORTED_FORM');
-      expect((error as Error).message).toContain("extractMdna(html, { form: '10-K' })");
+      expect((error as Error).message).toContain("extractMdna(html, { formType: '10-K' })");
     }
   });
 
   it('throws InvalidArgumentError when form or document is missing', () => {
-    expect(() => extractMdna('<p>x</p>', {} as { form: string })).toThrow(InvalidArgumentError);
-    expect(() => extractItems(null as unknown as string, { form: '10-K' })).toThrow(InvalidArgumentError);
+    expect(() => extractMdna('<p>x</p>', {} as { formType: string })).toThrow(InvalidArgumentError);
+    expect(() => extractItems(null as unknown as string, { formType: '10-K' })).toThrow(InvalidArgumentError);
   });
 
   it('accepts amendment and small-business variants', () => {
     const html =
       '<p>Item 6. Management\u2019s Discussion and Analysis or Plan of Operation</p><p>We grew.</p><p>Item 7. Financial Statements</p><p>See F-1.</p>';
-    const mdna = extractMdna(html, { form: '10-KSB/A' });
+    const mdna = extractMdna(html, { formType: '10-KSB/A' });
     expect(mdna.status).toBe('found');
     expect(mdna.text).toBe('We grew.');
   });

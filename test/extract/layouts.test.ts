@@ -34,7 +34,7 @@ const lineOf = (text: string, offset: number): number => text.slice(0, offset).s
 /** Line indexes of the MD&A heading, its first and last body lines, and the next heading. */
 function mdnaLines(name: string): { heading: number; first: number; last: number; next: number } {
   const text = clean(name);
-  const mdna = extractMdna(text, { form: formOf(name) });
+  const mdna = extractMdna(text, { formType: formOf(name) });
   expect(mdna.status).toBe('found');
   const first = lineOf(text, mdna.start);
   const last = lineOf(text, mdna.end);
@@ -62,7 +62,7 @@ const Q = [
 
 describe('running page headers (Microsoft FY2011, Mastercard 2023)', () => {
   it('takes the real Item 7 and Item 8 headings, not "PART II" / "Item 7" above each page', () => {
-    const items = extractItems(readFixture('filings/msft_10-K_2011-07-28.htm'), { form: '10-K' });
+    const items = extractItems(readFixture('filings/msft_10-K_2011-07-28.htm'), { formType: '10-K' });
     expect(item(items, '7')!.heading).toBe(
       'ITEM 7. MANAGEMENT\u2019S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS',
     );
@@ -76,7 +76,7 @@ describe('running page headers (Microsoft FY2011, Mastercard 2023)', () => {
   });
 
   it('ends the MD&A at the mid-page Item 7A heading, not at the ITEM 7A banner of the next page', () => {
-    const items = extractItems(readFixture('filings/ma_10-K_2024-02-13.htm'), { form: '10-K' });
+    const items = extractItems(readFixture('filings/ma_10-K_2024-02-13.htm'), { formType: '10-K' });
     expect(item(items, '7')!.heading).toBe(
       'Item 7. Management\u2019s discussion and analysis of financial condition and results of operations',
     );
@@ -102,7 +102,7 @@ describe('running page headers (Microsoft FY2011, Mastercard 2023)', () => {
     expect(text).toContain(
       "ITEM 2. MANAGEMENT'S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS\nItem 2. Management\u2019s discussion",
     );
-    const mdna = extractMdna(text, { form: '10-Q' });
+    const mdna = extractMdna(text, { formType: '10-Q' });
     expect(mdna.heading).toMatch(/^Item 2\. Management\u2019s discussion and analysis/);
   });
 });
@@ -110,7 +110,7 @@ describe('running page headers (Microsoft FY2011, Mastercard 2023)', () => {
 describe('reports ordered by topic, with a cross-reference index (GE, Intel)', () => {
   it('never takes a cross-reference index row for an item heading', () => {
     for (const name of ['intc_10-K_2024-01-25.htm', 'ge_10-K_2024-02-02.htm', 'mcd_10-K_2024-02-22.htm']) {
-      for (const found of extractItems(clean(name), { form: '10-K' })) {
+      for (const found of extractItems(clean(name), { formType: '10-K' })) {
         expect(found.heading, name).not.toMatch(/^Item \d/);
       }
     }
@@ -119,18 +119,18 @@ describe('reports ordered by topic, with a cross-reference index (GE, Intel)', (
   it('ends GE\u2019s run-in MD&A at the first contents entry past the pages the index gives Item 7', () => {
     const text = clean('ge_10-K_2024-02-02.htm');
     expect(text).toMatch(/^Item 7\. Management.s Discussion .* 6-25$/m);
-    const mdna = extractMdna(text, { form: '10-K' });
+    const mdna = extractMdna(text, { formType: '10-K' });
     expect(mdna.heading).toBe(
       'MANAGEMENT\u2019S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS (MD&A).',
     );
     expect(mdna.nextHeading).toBe('OTHER FINANCIAL DATA');
     // Without the index the end is unknown: "Other Financial Data" is one of 20 later contents rows.
     const withoutIndex = text.replace(/FORM 10-K CROSS REFERENCE INDEX/, 'FORM 10-K INDEX');
-    expect(extractMdna(withoutIndex, { form: '10-K' }).nextHeading).not.toBe('OTHER FINANCIAL DATA');
+    expect(extractMdna(withoutIndex, { formType: '10-K' }).nextHeading).not.toBe('OTHER FINANCIAL DATA');
   });
 
   it('ends Intel\u2019s MD&A banner at the next banner of its contents', () => {
-    const mdna = extractMdna(clean('intc_10-K_2024-01-25.htm'), { form: '10-K' });
+    const mdna = extractMdna(clean('intc_10-K_2024-01-25.htm'), { formType: '10-K' });
     expect(mdna.heading).toBe("Management's Discussion and Analysis");
     expect(mdna.nextHeading).toBe('Risk Factors and Other Key Information');
     expect(mdna.text).toContain('Critical Accounting Estimates');
@@ -175,7 +175,7 @@ describe('an Item 7 that only points to another document', () => {
       const lines = clean(name).split('\n');
       const { heading, next } = mdnaLines(name);
       const doc = [...lines.slice(0, heading + 1), sentence, ...lines.slice(next)].join('\n');
-      const result = extractMdna(doc, { form: '10-K' });
+      const result = extractMdna(doc, { formType: '10-K' });
       expect(result.status).toBe('incorporated-by-reference');
       expect(result.text).toBe('');
       expect(result.reference).toEqual({ ...expected, sentence });
@@ -192,7 +192,7 @@ describe('an Item 7 that only points to another document', () => {
       0,
       'Certain information is incorporated herein by reference to our Proxy Statement and can be found in the 2015 Annual Report.',
     );
-    expect(extractMdna(lines.join('\n'), { form: '10-K' }).status).toBe('found');
+    expect(extractMdna(lines.join('\n'), { formType: '10-K' }).status).toBe('found');
   });
 });
 
@@ -200,7 +200,7 @@ describe('Part I items out of order: the MD&A before the financial statements', 
   it.each(Q.map((f) => [f]))('%s', (name) => {
     const text = clean(name);
     const lines = text.split('\n');
-    const items = extractItems(text, { form: '10-Q' });
+    const items = extractItems(text, { formType: '10-Q' });
     const one = item(items, '1', 'I')!;
     const two = item(items, '2', 'I')!;
     const three = item(items, '3', 'I')!;
@@ -214,14 +214,14 @@ describe('Part I items out of order: the MD&A before the financial statements', 
       ...lines.slice(h3),
     ].join('\n');
     const row = rows.get(name)!;
-    const mdna = extractMdna(doc, { form: '10-Q' });
+    const mdna = extractMdna(doc, { formType: '10-Q' });
     expect(mdna.status).toBe('found');
     expect(normalize(mdna.text).startsWith(normalize(row.mda_first_words!))).toBe(true);
     // It ends where Item 1 now starts, not at Item 3 after the statements.
     expect(mdna.nextHeading).toBe(one.heading);
     expect(normalize(mdna.text)).not.toContain(normalize(one.text.slice(0, 200)));
     expect(mdna.text.length).toBeLessThan(two.text.length + 10);
-    const moved = extractItems(doc, { form: '10-Q' });
+    const moved = extractItems(doc, { formType: '10-Q' });
     expect(item(moved, '1', 'I')!.text).toBe(one.text);
     expect(item(moved, '3', 'I')!.text).toBe(three.text);
   });
@@ -231,7 +231,7 @@ describe('item ends', () => {
   const all = [...rows.keys()];
 
   it.each(all.map((f) => [f]))('%s: no item runs through SIGNATURES or ends with a PART heading', (name) => {
-    const items = extractItems(clean(name), { form: formOf(name) });
+    const items = extractItems(clean(name), { formType: formOf(name) });
     for (const found of items) {
       expect(found.text, `${name} item ${found.item}`).not.toMatch(/\n\s*SIGNATURES?\s*\n/);
       expect(found.text, `${name} item ${found.item}`).not.toMatch(/\nPART\s+(?:I|II|III|IV)\s*$/i);
@@ -240,7 +240,7 @@ describe('item ends', () => {
   });
 
   it('ends the last item at SIGNATURES, before the appended financial statements (cigf5 Item 15)', () => {
-    const items = extractItems(clean('cigf5_10-K_2016.htm'), { form: '10-K' });
+    const items = extractItems(clean('cigf5_10-K_2016.htm'), { formType: '10-K' });
     const last = items[items.length - 1]!;
     expect(last.item).toBe('15');
     expect(last.text.endsWith('(Registration No. 333-26933)')).toBe(true);
@@ -251,7 +251,7 @@ describe('item ends', () => {
     const text = clean('ford_10-K_2002-03.txt');
     const doc = text.replace(/^\(a\) (\d)\. /gm, 'Item 14 (a)($1): ');
     expect(doc).toContain('Item 14 (a)(3): Exhibits');
-    const fourteen = item(extractItems(doc, { form: '10-K' }), '14')!;
+    const fourteen = item(extractItems(doc, { formType: '10-K' }), '14')!;
     expect(fourteen.heading).toBe(
       'Item 14. Exhibits, Financial Statement Schedules, and Reports on Form 8-K',
     );
@@ -260,7 +260,7 @@ describe('item ends', () => {
   });
 
   it('keeps the PART II heading out of Item 4 (Dell 2006)', () => {
-    const items = extractItems(clean('dell_10-K_2006-03.htm'), { form: '10-K' });
+    const items = extractItems(clean('dell_10-K_2006-03.htm'), { formType: '10-K' });
     expect(item(items, '4')!.text.endsWith('during the fourth quarter of fiscal 2006.')).toBe(true);
   });
 });
@@ -271,7 +271,7 @@ describe('annual report exhibits (EX-13) whose MD&A has another title', () => {
   function exhibit(name: string, title: string): string {
     const text = clean(name);
     const lines = text.split('\n');
-    const items = extractItems(text, { form: '10-K' });
+    const items = extractItems(text, { formType: '10-K' });
     const business = item(items, '1')!.text.split('\n').slice(0, 6);
     const { first, next } = mdnaLines(name);
     const statements = item(items, '8')!.text.split('\n');
@@ -294,7 +294,7 @@ describe('annual report exhibits (EX-13) whose MD&A has another title', () => {
   for (const title of ['management discussion', 'FINANCIAL REVIEW', 'Management\u2019s Financial Review']) {
     it.each(K.map((f) => [f]))(`"${title}": %s`, (name) => {
       const row = rows.get(name)!;
-      const result = extractMdna(exhibit(name, title), { form: 'EX-13' });
+      const result = extractMdna(exhibit(name, title), { formType: 'EX-13' });
       expect(result.status).toBe('found');
       expect(result.heading).toBe(title);
       expect(normalize(result.text).startsWith(normalize(row.mda_first_words!))).toBe(true);
@@ -308,7 +308,7 @@ describe('annual report exhibits (EX-13) whose MD&A has another title', () => {
     // opens the longest span (it runs to the auditors' report too) and the letter would become
     // part of the MD&A.
     const title = 'Management\u2019s Discussion and Analysis';
-    const result = extractMdna(exhibit('tegna_10-K_2016-02.htm', title), { form: 'EX-13' });
+    const result = extractMdna(exhibit('tegna_10-K_2016-02.htm', title), { formType: 'EX-13' });
     expect(result.status).toBe('found');
     expect(result.heading).toBe(title);
     expect(result.text).not.toContain('Shareholder Information 40');
@@ -319,6 +319,6 @@ describe('annual report exhibits (EX-13) whose MD&A has another title', () => {
     const trap =
       '<p>Management\u2019s Discussion of Financial Responsibility</p><p>Management is responsible.</p>' +
       '<p>Financial review of operations was done by the board.</p><p>Report of Independent Auditors</p>';
-    expect(extractMdna(trap, { form: 'EX-13' }).status).toBe('not-found');
+    expect(extractMdna(trap, { formType: 'EX-13' }).status).toBe('not-found');
   });
 });

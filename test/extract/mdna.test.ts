@@ -24,7 +24,7 @@ describe('extractMdna on the 38 real dev, dev2 and dev3 filings', () => {
 
   it.each(rows.map((r) => [r.file.slice('filings/'.length), r] as const))('%s', (_name, row) => {
     const raw = readFixture(row.file);
-    const result = extractMdna(raw, { form: row.form! });
+    const result = extractMdna(raw, { formType: row.form! });
     const clean = documentToText(raw);
     if (row.mda_present!.startsWith('no')) {
       // Medicis 1999: Item 7 only points to pages 14-21 of the annual report (Exhibit 13).
@@ -60,7 +60,7 @@ describe('extractMdna on an annual report exhibit (EX-13)', () => {
     '<p>Report of Independent Auditors</p><p>We have audited the balance sheets.</p></body></html>';
 
   it('finds the heading without item number and ends at the auditors report', () => {
-    const result = extractMdna(ex13, { form: 'EX-13' });
+    const result = extractMdna(ex13, { formType: 'EX-13' });
     expect(result.status).toBe('found');
     expect(result.heading).toBe('Management\u2019s Discussion and Analysis');
     expect(result.text).toBe('Results of Operations\nRevenues rose 12% to $117 million.');
@@ -68,7 +68,7 @@ describe('extractMdna on an annual report exhibit (EX-13)', () => {
   });
 
   it('says not-found when the exhibit has no MD&A', () => {
-    expect(extractMdna('<p>Letter to shareholders</p><p>Thank you.</p>', { form: 'EX-13' }).status).toBe(
+    expect(extractMdna('<p>Letter to shareholders</p><p>Thank you.</p>', { formType: 'EX-13' }).status).toBe(
       'not-found',
     );
   });
@@ -81,7 +81,7 @@ describe('extractMdna incorporated by reference', () => {
       '<p>The information required by this item is incorporated herein by reference to pages 18 through 31 of the ' +
       'Annual Report to Shareholders, filed as Exhibit 13 to this report.</p>' +
       '<p>Item 8. Financial Statements and Supplementary Data</p><p>See Exhibit 13.</p>';
-    const result = extractMdna(html, { form: '10-K405' });
+    const result = extractMdna(html, { formType: '10-K405' });
     expect(result.status).toBe('incorporated-by-reference');
     expect(result.reference).toEqual({
       target: 'Exhibit 13',

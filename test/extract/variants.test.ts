@@ -42,7 +42,7 @@ const mapLabels =
 let currentForm = '10-K';
 function mdnaSpan(lines: readonly string[]): [number, number] {
   const text = lines.join('\n');
-  const found = extractMdna(text, { form: currentForm });
+  const found = extractMdna(text, { formType: currentForm });
   const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length - 1;
   return [lineAt(found.start), lineAt(found.end)];
 }
@@ -57,7 +57,7 @@ interface Variant {
   readonly name: string;
   readonly files: readonly string[];
   readonly transform: Transform;
-  readonly form?: string;
+  readonly formType?: string;
 }
 
 const K = [
@@ -146,7 +146,7 @@ const variants: Variant[] = [
     transform: (lines) => {
       // Every item heading line before the first item's body goes: the contents and cross-references.
       const doc = lines.join('\n');
-      const first = extractItems(doc, { form: currentForm })[0];
+      const first = extractItems(doc, { formType: currentForm })[0];
       const firstLine = first === undefined ? 0 : doc.slice(0, first.start).split('\n').length - 2;
       return lines.filter((l, i) => i >= firstLine || !(LABEL.test(l) || /^part\s+i/i.test(l)));
     },
@@ -238,7 +238,7 @@ const variants: Variant[] = [
     name: 'a 10-K405 form',
     files: ['ford_10-K_2002-03.txt', 'dell_10-K_2006-03.htm', 'tegna_10-K_2016-02.htm'],
     transform: (lines) => lines,
-    form: '10-K405',
+    formType: '10-K405',
   },
 ];
 
@@ -246,15 +246,15 @@ function check(name: string, variant: Variant): void {
   const row = rows.get(name)!;
   const raw = readFixture(`filings/${name}`);
   const clean = documentToText(raw);
-  const base = extractMdna(clean, { form: row.form! });
+  const base = extractMdna(clean, { formType: row.form! });
   expect(base.status).toBe('found');
   const lines = clean.split('\n');
   currentForm = row.form!;
   const out = variant.transform(lines);
   const doc = typeof out === 'string' ? out : out.join('\n');
   // The rewrite changed the filing (except where only the form name changes).
-  if (variant.form === undefined) expect(doc).not.toBe(clean);
-  const result = extractMdna(doc, { form: variant.form ?? row.form! });
+  if (variant.formType === undefined) expect(doc).not.toBe(clean);
+  const result = extractMdna(doc, { formType: variant.formType ?? row.form! });
   expect(result.status).toBe('found');
   const text = normalize(result.text);
   expect(text.startsWith(normalize(row.mda_first_words!))).toBe(true);
@@ -293,7 +293,7 @@ describe('extractMdna with Items 7 and 7A under one heading', () => {
       .filter((_l, i) => i !== to);
     const doc = rewritten.join('\n');
     expect(doc).toContain('Items 7 and 7A. ');
-    const result = extractMdna(doc, { form: '10-K' });
+    const result = extractMdna(doc, { formType: '10-K' });
     expect(result.status).toBe('found');
     const text = normalize(result.text);
     expect(text.startsWith(normalize(row.mda_first_words!))).toBe(true);
@@ -308,7 +308,7 @@ function checkRaw(name: string, rewrite: (raw: string) => string): void {
   const raw = readFixture(`filings/${name}`);
   const doc = rewrite(raw);
   expect(doc).not.toBe(raw);
-  const result = extractMdna(doc, { form: row.form! });
+  const result = extractMdna(doc, { formType: row.form! });
   expect(result.status).toBe('found');
   const text = normalize(result.text);
   expect(text.startsWith(normalize(row.mda_first_words!))).toBe(true);

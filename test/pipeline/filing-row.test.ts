@@ -36,7 +36,7 @@ describe('filingRow', () => {
       altman_note: '8-K: Altman Z is computed from annual reports',
       error: null,
     });
-    expect(extractItems(html, { form: '8-K' }).length).toBeGreaterThanOrEqual(4);
+    expect(extractItems(html, { formType: '8-K' }).length).toBeGreaterThanOrEqual(4);
     expect(row.word_count).toBe(scoreText(documentToText(html)).word_count);
   });
 

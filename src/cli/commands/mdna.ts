@@ -38,7 +38,7 @@ const FILING_FILE = /\.(htm|html|txt|xml)(\.gz)?$/i;
 
 const HELP = `fin-tabtext mdna: extract the MD&A section of filings on disk
 
-Usage: fin-tabtext mdna FILE_OR_FOLDER... --out FILE [--form 10-K|10-Q] [--cik CIK --ticker T --filing-date DATE]
+Usage: fin-tabtext mdna FILE_OR_FOLDER... --out FILE [--form-type 10-K|10-Q] [--cik CIK --ticker T --filing-date DATE]
 
 Reads each filing (.htm, .html, .txt, .xml, optionally .gz; a folder means every such file
 in it) and writes one record per filing with the columns:
@@ -54,7 +54,7 @@ flags below; a field none of them gives is empty. An inline-XBRL cover page has 
 filing date: give --filing-date, or name the file TICKER_FORM_YYYY-MM-DD.htm.
 
 Options:
-  --form FORM         10-K, 10-Q, 10-KSB or EX-13 when neither the document nor its name says
+  --form-type FORM    10-K, 10-Q, 10-KSB or EX-13 when neither the document nor its name says
                       (default: 10-K)
   --cik CIK           CIK when the document does not say
   --ticker T          ticker when the document does not say
@@ -67,9 +67,9 @@ Example:
 `;
 
 /** Whether `extractMdna` reads this form type. */
-function readsForm(form: string): boolean {
+function readsForm(formType: string): boolean {
   try {
-    extractMdna('', { form });
+    extractMdna('', { formType });
     return true;
   } catch {
     return false;
@@ -82,14 +82,14 @@ export const mdnaCommand: Command = {
   summary: 'extract the MD&A of 10-K/10-Q files on disk to CSV/JSONL',
   help: HELP,
   options: {
-    form: { type: 'string' },
+    'form-type': { type: 'string' },
     cik: { type: 'string' },
     ticker: { type: 'string' },
     'filing-date': { type: 'string' },
     out: { type: 'string' },
     ...CSV_ESCAPE_OPTION,
   },
-  fields: { 'options.form': '--form' },
+  fields: { 'options.formType': '--form-type' },
   async run(flags, positionals, io) {
     if (positionals.length === 0) {
       throw new UsageError(
@@ -101,10 +101,12 @@ export const mdnaCommand: Command = {
       throw new UsageError('Missing --out (a .csv or .jsonl file). Run `fin-tabtext mdna --help` for usage.');
     }
     const out = requireRecordPath(io, outFlag, '--out', 'mdna');
-    const form = optionalString(flags, 'form');
-    // Validate --form before reading anything: an unknown form is a usage error (exit 2).
-    if (form !== undefined && !readsForm(form)) {
-      throw new UsageError(`--form ${form} has no MD&A to extract; give 10-K, 10-Q, 10-KSB or EX-13.`);
+    const formType = optionalString(flags, 'form-type');
+    // Validate --form-type before reading anything: an unknown form type is a usage error (exit 2).
+    if (formType !== undefined && !readsForm(formType)) {
+      throw new UsageError(
+        `--form-type ${formType} has no MD&A to extract; give 10-K, 10-Q, 10-KSB or EX-13.`,
+      );
     }
     const cikFlag = optionalString(flags, 'cik');
     const cik = cikFlag === undefined ? null : parseCik(cikFlag);
@@ -112,7 +114,7 @@ export const mdnaCommand: Command = {
       throw new UsageError(`--cik must be a CIK of up to 10 digits, got "${cikFlag}". Example: --cik 320193`);
     }
     const fromFlags = {
-      formType: form ?? '10-K',
+      formType: formType ?? '10-K',
       cik,
       ticker: optionalString(flags, 'ticker')?.toUpperCase() ?? null,
       filingDate: optionalDate(flags, 'filing-date', 'mdna') ?? null,
@@ -151,7 +153,7 @@ export const mdnaCommand: Command = {
           skipped.push(`${name} is a ${fileForm}, which has no MD&A item`);
           continue;
         }
-        const result = extractMdna(text, { form: fileForm });
+        const result = extractMdna(text, { formType: fileForm });
         const reference = result.reference
           ? [result.reference.target, result.reference.pages ? `pages ${result.reference.pages}` : null]
               .filter((part) => part !== null)
