@@ -258,7 +258,7 @@ for (const t of tools) {
   );
 }
 if (baseline !== undefined) {
-  // Ratios paired by round (same round, adjacent in time), then summarised.
+  // Ratios paired by round (same round, adjacent in time), then summarized.
   const pair = (a: Tool, b: Tool): string =>
     triple(
       a.cpu.map((s, r) => b.cpu[r]! / s),

@@ -1,5 +1,5 @@
 // textstat 0.7.11 readability counts (lexicon_count, sentence_count, syllable_count, the Gunning
-// fog difficult-word test, polysyllabcount), ported from its documented behaviour for exact parity
+// fog difficult-word test, polysyllabcount), ported from its documented behavior for exact parity
 // with the Python tool. The one deliberate structural difference: everything is computed in one
 // streaming pass over whitespace tokens, so a document can be fed in chunks.
 import { readPackageFile } from '../resources/index.js';
@@ -12,12 +12,17 @@ let easyWords: Set<string> | undefined;
 /** textstat's English (Dale–Chall) easy-word set: each line of easy_words.txt, trimmed. */
 function easyWordSet(): Set<string> {
   if (easyWords === undefined) {
-    easyWords = new Set(
-      readPackageFile('data/textstat/easy_words.txt')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
-    );
+    // One pass over the file, without the arrays of split/map/filter (this runs in a fresh process).
+    const text = readPackageFile('data/textstat/easy_words.txt');
+    const set = new Set<string>();
+    for (let pos = 0; pos <= text.length; ) {
+      let eol = text.indexOf('\n', pos);
+      if (eol === -1) eol = text.length;
+      const line = text.slice(pos, eol).trim();
+      if (line !== '') set.add(line);
+      pos = eol + 1;
+    }
+    easyWords = set;
   }
   return easyWords;
 }
@@ -56,7 +61,7 @@ function isPlainAsciiWord(token: string): boolean {
 
 // A token's effect on the sentence-segment state machine depends only on its sequence of
 // character classes, and a run of one class acts like a single character of it (each step is
-// idempotent), so a token is summarised by its class runs: word (\w), terminator (. ! ?), other.
+// idempotent), so a token is summarized by its class runs: word (\w), terminator (. ! ?), other.
 const RUN_WORD = 1;
 const RUN_TERMINATOR = 2;
 const RUN_OTHER = 3;

@@ -15,14 +15,15 @@ import {
 } from './token-table.js';
 import { vaderCompoundOfIds } from './vader.js';
 import {
+  addWordListMatches,
   appendWordListTokens,
   type CompiledWordLists,
   compiledDefaultWordLists,
   compileWordLists,
-  countWordListMatches,
   DEFAULT_WORD_LIST_NAMES,
   defaultWordLists,
   validateCustomWordLists,
+  type WordListMatchNode,
   type WordLists,
 } from './wordlists.js';
 
@@ -148,6 +149,13 @@ interface ResolvedOptions {
 }
 
 const WORD_LIST_ATTRIBUTES: ReadonlySet<string> = new Set(DEFAULT_WORD_LIST_NAMES);
+/** The lists of a run whose columns need none: the default names (for explanations), no entries. */
+const NO_LISTS: CompiledWordLists = Object.freeze({
+  names: DEFAULT_WORD_LIST_NAMES,
+  sizes: Object.freeze({}),
+  root: new Map(),
+  marked: null,
+});
 const compiledCustom = new WeakMap<WordLists, CompiledWordLists>();
 
 // Options are resolved in this one place, defaults merged under the caller's values.
@@ -182,7 +190,10 @@ function resolveOptions(
   const matchCounts =
     checkBoolean(call, 'options.matchCounts', options?.matchCounts) ?? defaultScoreOptions.matchCounts;
   const customLists = options?.wordLists ?? defaultScoreOptions.wordLists;
-  let lists = compiledDefaultWordLists();
+  const listColumns = attributes.some((a) => WORD_LIST_ATTRIBUTES.has(a) || a === 'polarity');
+  // The default lists are read and compiled only when a column needs them (not for sentiment or
+  // readability alone).
+  let lists = listColumns ? compiledDefaultWordLists() : NO_LISTS;
   let custom: string[] = [];
   if (customLists !== defaultScoreOptions.wordLists) {
     let compiled = compiledCustom.get(customLists);
@@ -195,8 +206,7 @@ function resolveOptions(
     custom = compiled.names.filter((name) => !WORD_LIST_ATTRIBUTES.has(name));
   }
   const want = new Set<ScoreAttribute>(attributes);
-  const needWords =
-    custom.length > 0 || attributes.some((a) => WORD_LIST_ATTRIBUTES.has(a) || a === 'polarity');
+  const needWords = custom.length > 0 || listColumns;
   return { want, lists, custom, fogMode, matchCounts, needWords };
 }
 
@@ -239,26 +249,27 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     ? o.lists.names.map(() => new Map())
     : undefined;
   let batch: string[] = [];
+  const root = o.lists.root;
+  // With token ids, each word's root node comes along (resolved once per distinct token), so
+  // the matcher does not hash the words again; without them (lists only) it looks them up.
+  const useTable = wantSentiment || textstat !== undefined || gunning !== undefined;
+  let nodes: Array<WordListMatchNode | null> | null = useTable ? [] : null;
+  if (useTable && needWords && columns.listRoot !== root) {
+    columns.listNode = [];
+    columns.listRoot = root;
+  }
   let wordCount = 0;
   let sentenceCount = 0;
   let compoundSum = 0;
 
   const flush = (): void => {
     if (batch.length === 0) return;
-    const result = countWordListMatches(batch, o.lists, { explain });
-    for (let l = 0; l < listCount; l++) counts[l]! += result.counts[o.lists.names[l]!]!;
-    if (found !== undefined && result.matches !== undefined) {
-      o.lists.names.forEach((name, l) => {
-        for (const [entry, n] of Object.entries(result.matches![name]!)) {
-          found[l]!.set(entry, (found[l]!.get(entry) ?? 0) + n);
-        }
-      });
-    }
+    addWordListMatches(batch, nodes, batch.length, o.lists, counts, found);
     batch = [];
+    if (nodes !== null) nodes = [];
   };
 
   const scanner = new SentenceScanner(text);
-  const useTable = wantSentiment || textstat !== undefined || gunning !== undefined;
   const marked = o.lists.marked;
   while (scanner.next()) {
     sentenceCount++;
@@ -282,6 +293,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     const inContext = needWords && marked?.pattern.test(text.substring(scanner.start, scanner.end)) === true;
     const collect = needWords && !inContext;
     const wc = columns.wordCount;
+    const listNode = columns.listNode as Array<WordListMatchNode | null | undefined>;
     for (let k = 0; k < n; k++) {
       const id = ids[k]!;
       let m = wc[id]!;
@@ -289,16 +301,35 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
       if (m === 0) continue;
       if (m === 1) {
         wordCount++;
-        if (collect) batch.push(columns.firstWord[id]!);
+        if (collect) {
+          const word = columns.firstWord[id]!;
+          let node = listNode[id];
+          if (node === undefined) {
+            node = root.get(word) ?? null;
+            listNode[id] = node;
+          }
+          batch.push(word);
+          nodes!.push(node);
+        }
       } else {
         const more = columns.moreWords[id]!;
         wordCount += more.length;
-        if (collect) for (const w of more) batch.push(w);
+        if (collect) {
+          for (const w of more) {
+            batch.push(w);
+            nodes!.push(root.get(w) ?? null);
+          }
+        }
       }
     }
-    if (inContext) appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
+    if (inContext) {
+      const from = batch.length;
+      appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
+      for (let k = from; k < batch.length; k++) nodes!.push(root.get(batch[k]!) ?? null);
+    }
     if (needWords) {
       batch.push(SENTENCE_SEPARATOR);
+      nodes!.push(null);
       if (batch.length >= BATCH_WORDS) flush();
     }
     if (textstat !== undefined) textstat.addIds(ids, n);

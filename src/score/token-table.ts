@@ -68,6 +68,10 @@ export class TokenColumns {
   runs: Array<Uint8Array | undefined> = [];
   /** textstat: syllables << 2 | easy << 1 | fromCmudict of the cleaned word; -1 when empty. */
   info = new Int32Array(1024);
+  /** Word lists: the root node of the token's (only) word in `listRoot`, null when none. */
+  listNode: unknown[] = [];
+  /** The compiled lists' root map that `listNode` was resolved against. */
+  listRoot: unknown = undefined;
   /** Ids in use. */
   size = 0;
 }
@@ -78,7 +82,10 @@ export const columns = new TokenColumns();
 let slots: Int32Array | undefined; // see find()
 const codes: number[] = [];
 
-function grow<T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, fill: number): T {
+function grow<T extends Int32Array | Int8Array | Uint8Array | Uint16Array | Float64Array>(
+  a: T,
+  fill: number,
+): T {
   const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
   if (fill !== 0) b.fill(fill, a.length);
@@ -109,67 +116,49 @@ function newId(key: string): number {
   return id;
 }
 
-/** Compare a key that does not fit in its slot (more than 8 chars, or one above U+00FF). */
-function sameLongKey(id: number, text: string, s: number, len: number): boolean {
-  const key = columns.keys[id]!;
-  if (key.length !== len) return false;
-  for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
-  return true;
-}
-
-// A slot is 4 ints: the full hash; id + 1 (bits 0–19), key length (bits 20–25) and a packed flag
-// (bit 26); then the key's chars 0–3 and 4–7 when packed (at most 8 chars, all below U+0100).
-// A packed key is compared inside its slot, so most lookups touch one cache line.
+// A slot is 2 ints: the full hash, and id + 1 (bits 0–19) with the key's length (bits 20–25).
+// The chars of every slotted key are kept in one pool (a typed array), so comparing a key reads
+// contiguous memory, not a string object elsewhere on the heap.
 const ID_MASK = (1 << 20) - 1;
-const SLOT_PACKED = 1 << 26;
+let pool = new Uint16Array(1 << 16);
+let poolSize = 0;
+/** Per id: where its key starts in the pool (-1 for an id without a slot). */
+let keyAt = new Int32Array(1024);
 
 function find(text: string, s: number, e: number, h: number): number {
   const len = e - s;
-  let k0 = 0;
-  let k1 = 0;
-  let packed = len <= 8;
-  for (let i = 0; i < len && packed; i++) {
-    const ch = text.charCodeAt(s + i);
-    if (ch > 0xff) packed = false;
-    else if (i < 4) k0 |= ch << (8 * i);
-    else k1 |= ch << (8 * (i - 4));
-  }
-  return findPacked(text, s, e, h, packed, k0, k1);
-}
-
-/** {@link find} with the key's slot form already computed (by the scanner, in its one pass). */
-function findPacked(
-  text: string,
-  s: number,
-  e: number,
-  h: number,
-  packed: boolean,
-  k0: number,
-  k1: number,
-): number {
-  const len = e - s;
   if (len > MAX_KEY || columns.size >= SLOT_CEILING) return newId(text.slice(s, e));
-  const tag = (len << 20) | (packed ? SLOT_PACKED : 0);
-  slots ??= new Int32Array(4 * SLOTS);
+  const tag = len << 20;
+  slots ??= new Int32Array(2 * SLOTS);
+  const table = slots;
   let slot = h & MASK;
   for (;;) {
-    const at = 4 * slot;
-    const word = slots[at + 1]!;
-    if (word === 0) break;
-    if (slots[at] === h && (word & ~ID_MASK) === tag) {
+    const at = 2 * slot;
+    const word = table[at + 1]!;
+    if (word === 0) return insert(text, s, e, h, slot);
+    if (table[at] === h && (word & ~ID_MASK) === tag) {
       const id = (word & ID_MASK) - 1;
-      if (packed) {
-        if (slots[at + 2] === k0 && slots[at + 3] === k1) return id;
-      } else if (sameLongKey(id, text, s, len)) return id;
+      const p = keyAt[id]!;
+      let k = 0;
+      while (k < len && pool[p + k] === text.charCodeAt(s + k)) k++;
+      if (k === len) return id;
     }
     slot = (slot + 1) & MASK;
   }
+}
+
+/** Store a new token in the free `slot` (kept apart from {@link find}, whose loop stays small). */
+function insert(text: string, s: number, e: number, h: number, slot: number): number {
+  const len = e - s;
   const id = newId(copyKey(text, s, e));
-  const at = 4 * slot;
-  slots[at] = h;
-  slots[at + 1] = tag | (id + 1);
-  slots[at + 2] = k0;
-  slots[at + 3] = k1;
+  while (id >= keyAt.length) keyAt = grow(keyAt, 0); // ids without a slot may have passed it
+  if (poolSize + len > pool.length) pool = grow(pool, 0);
+  keyAt[id] = poolSize;
+  for (let k = 0; k < len; k++) pool[poolSize + k] = text.charCodeAt(s + k);
+  poolSize += len;
+  const at = 2 * slot;
+  slots![at] = h;
+  slots![at + 1] = (len << 20) | (id + 1);
   return id;
 }
 
@@ -184,6 +173,7 @@ export function resetTokenTableIfFull(): void {
   const c = new TokenColumns();
   Object.assign(columns, c);
   slots?.fill(0);
+  poolSize = 0;
 }
 
 /** `!` and `?` counted by the last {@link scanTokens} call. @internal */
@@ -215,31 +205,25 @@ export function scanTokens(text: string, start: number, end: number): number {
     }
     const s = i;
     let h = FNV_OFFSET;
-    // The first 8 chars are packed for the slot as they are hashed (0xff00 marks a wide char).
-    let k0 = 0;
-    let k1 = 0;
-    let wide = 0;
+    if (c === 0x21) exclaims++;
+    else if (c === 0x3f) questions++;
     for (;;) {
-      if (c === 0x21) exclaims++;
-      else if (c === 0x3f) questions++;
       h = Math.imul(h ^ c, FNV_PRIME);
-      const at = i - s;
-      if (at < 8) {
-        wide |= c & 0xff00;
-        if (at < 4) k0 |= (c & 0xff) << (8 * at);
-        else k1 |= (c & 0xff) << (8 * (at - 4));
-      }
       i++;
       if (i >= end) break;
       c = text.charCodeAt(i);
-      if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) break;
+      // Letters (the common case) are above U+003F and below U+0085: two compares.
+      if (c <= 0x3f) {
+        if (c <= 0x20 && isWhitespaceCode(c)) break;
+        if (c === 0x21) exclaims++;
+        else if (c === 0x3f) questions++;
+      } else if (c >= 0x85 && isWhitespaceCode(c)) break;
     }
     if (n === out.length) {
       out = grow(out, 0);
       buffer = out;
     }
-    const packed = i - s <= 8 && wide === 0;
-    out[n++] = findPacked(text, s, i, h, packed, packed ? k0 : 0, packed ? k1 : 0);
+    out[n++] = find(text, s, i, h);
   }
   scanCounts.exclaims = exclaims;
   scanCounts.questions = questions;

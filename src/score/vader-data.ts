@@ -2,7 +2,7 @@
 // Source: Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for
 // Sentiment Analysis of Social Media Text. ICWSM-14. Lexicons: data/vader/ (MIT).
 import { readPackageFile } from '../resources/index.js';
-import { isWhitespaceCode } from '../text/index.js';
+import { findSortedLine } from '../resources/sorted-lines.js';
 
 /** Booster (intensifier) increment. */
 export const B_INCR = 0.293;
@@ -65,89 +65,91 @@ export const IDIOM_WORDS: ReadonlySet<string> = new Set(
   [...SPECIAL_CASES.keys(), ...BOOSTER.keys()].filter((k) => k.includes(' ')).flatMap((k) => k.split(' ')),
 );
 
-/** The parsed lexicons. */
+/** VADER's lexicon: the mean valence of a token. */
+export interface VaderLexicon {
+  /** The token's mean valence, or `undefined` when the lexicon does not hold it. */
+  get(token: string): number | undefined;
+}
+
+/** VADER's emoji lexicon: the English description of a single-code-point emoji. */
+export interface EmojiLexicon {
+  /** The code point's description, or `undefined` when it is no emoji key. */
+  get(codePoint: number): string | undefined;
+}
+
+/** The lexicons, as lookups. */
 export interface VaderLexicons {
-  /** Token → mean valence; a later duplicate line wins. */
-  readonly lexicon: ReadonlyMap<string, number>;
+  /** Token → mean valence; a later duplicate line of the source file wins. */
+  readonly lexicon: VaderLexicon;
   /** Single-code-point emoji → English description (multi-code-point keys can never match). */
-  readonly emoji: ReadonlyMap<number, string>;
+  readonly emoji: EmojiLexicon;
   /** Single-code-point emoji whose description holds `!` → how many (`ON! arrow`, `UP! button`). */
-  readonly emojiExclaims: ReadonlyMap<number, number>;
+  readonly emojiExclaims: { get(codePoint: number): number | undefined };
 }
 
 /**
- * Visit each line of a lexicon file the way the Python code reads it (§1.1): trailing newlines
- * dropped, split on `\n`, empty lines skipped, each line stripped of Python whitespace and split
- * on tabs. Only the first two fields are ever used, so they are sliced out directly instead of
- * splitting the whole line (the third and fourth fields, standard deviation and raw ratings, are
- * most of the file). `visit` receives the first field and the second (`undefined` when the line
- * has a single field).
- */
-function forEachRow(text: string, visit: (first: string, second: string | undefined) => void): void {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
-  let pos = 0;
-  while (pos <= end) {
-    let eol = text.indexOf('\n', pos);
-    if (eol === -1 || eol > end) eol = end;
-    let a = pos;
-    let b = eol;
-    pos = eol + 1;
-    if (a === b) continue;
-    while (a < b && isWhitespaceCode(text.charCodeAt(a))) a++;
-    while (b > a && isWhitespaceCode(text.charCodeAt(b - 1))) b--;
-    let tab1 = text.indexOf('\t', a);
-    if (tab1 === -1 || tab1 >= b) tab1 = b;
-    const first = text.slice(a, tab1);
-    if (tab1 === b) {
-      visit(first, undefined);
-      continue;
-    }
-    let tab2 = text.indexOf('\t', tab1 + 1);
-    if (tab2 === -1 || tab2 >= b) tab2 = b;
-    visit(first, text.slice(tab1 + 1, tab2));
-  }
-}
-
-/**
- * Parse the two VADER data files (spec §1.1–1.2).
+ * A code point as the emoji table keys it: six uppercase hex digits, so that text order is
+ * numeric order.
  *
- * @param lexiconText - Contents of `vader_lexicon.txt`.
- * @param emojiText - Contents of `emoji_utf8_lexicon.txt`.
- * @returns The lookup maps.
+ * @internal
  */
-export function parseVaderLexicons(lexiconText: string, emojiText: string): VaderLexicons {
-  const lexicon = new Map<string, number>();
-  forEachRow(lexiconText, (token, value) => {
-    if (value !== undefined) lexicon.set(token, Number(value));
-  });
-  const emoji = new Map<number, string>();
-  const emojiExclaims = new Map<number, number>();
-  forEachRow(emojiText, (key, description) => {
-    if (description === undefined) return;
-    const cp = key.codePointAt(0);
-    // Only single-code-point keys can match: the replacement walks one code point at a time.
-    if (cp === undefined || String.fromCodePoint(cp) !== key) return;
-    emoji.set(cp, description);
-    const bangs = description.split('!').length - 1;
-    if (bangs > 0) emojiExclaims.set(cp, bangs);
-  });
+export function emojiKey(codePoint: number): string {
+  return codePoint.toString(16).toUpperCase().padStart(6, '0');
+}
+
+const TAB = 0x09;
+
+/** A lookup over a sorted `key<TAB>value` table (scripts/build-score-data.ts). */
+function valueAfterKey(table: string, key: string): string | undefined {
+  const line = findSortedLine(table, 0, table.length, TAB, key, 0, key.length);
+  if (line < 0) return undefined;
+  const from = line + key.length + 1;
+  return table.slice(from, table.indexOf('\n', from));
+}
+
+/**
+ * The lexicons over their sorted tables (`vader_lexicon.sorted.tsv`, `emoji.sorted.tsv`, generated
+ * from the two source files by scripts/build-score-data.ts, spec §1.1–1.2): nothing is parsed up
+ * front; each lookup is a binary search over the table's text.
+ *
+ * @param lexiconTable - Contents of `vader_lexicon.sorted.tsv`.
+ * @param emojiTable - Contents of `emoji.sorted.tsv`.
+ * @returns The lookups.
+ */
+export function vaderLexiconsOfTables(lexiconTable: string, emojiTable: string): VaderLexicons {
+  const lexicon: VaderLexicon = {
+    get(token) {
+      const value = valueAfterKey(lexiconTable, token);
+      return value === undefined ? undefined : Number(value);
+    },
+  };
+  const emoji: EmojiLexicon = {
+    get: (codePoint) => valueAfterKey(emojiTable, emojiKey(codePoint)),
+  };
+  const emojiExclaims = {
+    get(codePoint: number): number | undefined {
+      const description = emoji.get(codePoint);
+      if (description === undefined) return undefined;
+      const bangs = description.split('!').length - 1;
+      return bangs > 0 ? bangs : undefined;
+    },
+  };
   return { lexicon, emoji, emojiExclaims };
 }
 
 let loaded: VaderLexicons | undefined;
 
 /**
- * The shipped lexicons, read and parsed on first use (never at import time).
+ * The shipped lexicons, read on first use (never at import time).
  *
- * @returns The cached lookup maps.
+ * @returns The cached lookups.
  * @throws {FinTabTextError} `DATA_NOT_FOUND` when `data/vader/` is missing from the package.
  */
 export function vaderLexicons(): VaderLexicons {
   if (loaded === undefined) {
-    loaded = parseVaderLexicons(
-      readPackageFile('data/vader/vader_lexicon.txt'),
-      readPackageFile('data/vader/emoji_utf8_lexicon.txt'),
+    loaded = vaderLexiconsOfTables(
+      readPackageFile('data/vader/vader_lexicon.sorted.tsv'),
+      readPackageFile('data/vader/emoji.sorted.tsv'),
     );
   }
   return loaded;

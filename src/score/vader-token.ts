@@ -1,7 +1,7 @@
 // One VADER token resolved once: its lexicon value and every flag the rules test (spec vader.md
 // §3 step 4, §5), so the rules read fields instead of hashing strings again.
 import { columns, VADER_ONE } from './token-table.js';
-import { B_DECR, B_INCR, BOOSTER, IDIOM_WORDS, NEGATE } from './vader-data.js';
+import { B_DECR, B_INCR, BOOSTER, IDIOM_WORDS, NEGATE, type VaderLexicon } from './vader-data.js';
 import { isPythonUpper, stripVaderPunctuation } from './vader-python.js';
 
 /** Words the rules compare against, as small codes (0: none of them). @internal */
@@ -75,7 +75,7 @@ export const F_BOOST_DOWN = 16;
 export function resolveVaderColumns(
   id: number,
   raw: string,
-  lexicon: ReadonlyMap<string, number>,
+  lexicon: VaderLexicon,
   mayHaveUpper: boolean,
 ): void {
   const tok = stripVaderPunctuation(raw);

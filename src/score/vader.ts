@@ -19,6 +19,7 @@ import {
   B_INCR,
   BOOSTER,
   C_INCR,
+  type EmojiLexicon,
   N_SCALAR,
   SPECIAL_CASES,
   type VaderLexicons,
@@ -56,7 +57,7 @@ export interface VaderScores {
   readonly neu: number;
   /** Share of the text's valence that is positive, 0..1. */
   readonly pos: number;
-  /** Normalised sum of valences, −1 (most negative) .. +1 (most positive). */
+  /** Normalized sum of valences, −1 (most negative) .. +1 (most positive). */
   readonly compound: number;
 }
 
@@ -185,7 +186,7 @@ function pushIds(ids: Int32Array, n: number, lexicons: VaderLexicons): number {
 }
 
 /** §3 step 1 on a whole text, exactly as specified (the text-level path). */
-function replaceEmoji(text: string, emoji: ReadonlyMap<number, string>): string {
+function replaceEmoji(text: string, emoji: EmojiLexicon): string {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) < 0xa9) i++;
   if (i === text.length) return text;
@@ -590,7 +591,7 @@ export interface VaderValences {
 
 /**
  * Explain a VADER score: the tokens of a text and the valence each one received (spec §3–§5),
- * the values whose normalised sum is the compound. Useful to see which words moved a sentence.
+ * the values whose normalized sum is the compound. Useful to see which words moved a sentence.
  *
  * @param text - One sentence or short text.
  * @returns The tokens and their valences, index for index.

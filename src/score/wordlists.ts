@@ -41,6 +41,17 @@ export const RESERVED_WORD_LIST_NAMES: readonly string[] = Object.freeze([
 const LIST_NAME = /^[a-z][a-z0-9_]*$/;
 const HAS_LETTER = /\p{L}/u;
 
+/** `HAS_LETTER.test(text)`, without the regex for ASCII text (every entry word is tested). */
+function hasLetter(text: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+    if (text.charCodeAt(i) > 0x7f) ascii = false;
+  }
+  return !ascii && HAS_LETTER.test(text);
+}
+
 /**
  * Parse the text of a word list file: one entry per line, `#` starts a comment, blank lines are
  * skipped; entries are lowercased (except the case rules of their contexts), inner whitespace
@@ -65,7 +76,12 @@ export function parseWordList(text: string): string[] {
       `parseWordList(text) needs a string, got ${describeType(text)}; e.g. parseWordList('loss\\nlosses')`,
     );
   }
-  const seen = new Set<string>();
+  return parseWordListEntries(text).map((entry) => entry.text);
+}
+
+/** The entries of a word list file, parsed, deduplicated by normal form, in file order. */
+function parseWordListEntries(text: string): ParsedEntry[] {
+  const seen = new Map<string, ParsedEntry>();
   text.split(/\r?\n/).forEach((line, i) => {
     const hash = line.indexOf('#');
     const raw = hash >= 0 ? line.slice(0, hash) : line;
@@ -77,9 +93,9 @@ export function parseWordList(text: string): string[] {
         `parseWordList(text): line ${i + 1} (${JSON.stringify(raw.trim())}): ${parsed}`,
       );
     }
-    seen.add(parsed.text);
+    if (!seen.has(parsed.text)) seen.set(parsed.text, parsed);
   });
-  return [...seen];
+  return [...seen.values()];
 }
 
 /**
@@ -132,12 +148,26 @@ let defaultCompiled: CompiledWordLists | undefined;
 export function defaultWordLists(): Readonly<Record<DefaultWordListName, readonly string[]>> {
   if (defaultLists === undefined) {
     const lists = {} as Record<DefaultWordListName, readonly string[]>;
-    for (const name of DEFAULT_WORD_LIST_NAMES) {
-      lists[name] = Object.freeze(parseWordList(readPackageFile(`wordlists/${name}.txt`)));
+    for (const [name, entries] of Object.entries(defaultParsed())) {
+      lists[name as DefaultWordListName] = Object.freeze(entries.map((entry) => entry.text));
     }
     defaultLists = Object.freeze(lists);
   }
   return defaultLists;
+}
+
+let defaultEntries: Readonly<Record<string, readonly ParsedEntry[]>> | undefined;
+
+/** The default lists' files, each parsed once (compiling them needs no second parse). */
+function defaultParsed(): Readonly<Record<string, readonly ParsedEntry[]>> {
+  if (defaultEntries === undefined) {
+    const parsed: Record<string, readonly ParsedEntry[]> = {};
+    for (const name of DEFAULT_WORD_LIST_NAMES) {
+      parsed[name] = parseWordListEntries(readPackageFile(`wordlists/${name}.txt`));
+    }
+    defaultEntries = parsed;
+  }
+  return defaultEntries;
 }
 
 /**
@@ -151,19 +181,19 @@ export function defaultWordLists(): Readonly<Record<DefaultWordListName, readonl
  * ```
  */
 export function compiledDefaultWordLists(): CompiledWordLists {
-  defaultCompiled ??= compileWordLists(defaultWordLists());
+  defaultCompiled ??= compileParsed(defaultParsed());
   return defaultCompiled;
 }
 
 /**
  * Check custom word lists that add columns to a score record: names must be column-safe
  * (`[a-z][a-z0-9_]*`) and must not take a built-in column name ({@link RESERVED_WORD_LIST_NAMES});
- * entries must be strings holding at least one letter. Entries are normalised (lowercase, single
+ * entries must be strings holding at least one letter. Entries are normalized (lowercase, single
  * spaces, duplicates dropped).
  *
  * @param lists - For example `{ esg: ['emissions', 'climate change'] }`.
  * @param field - The option name used in error messages.
- * @returns A new frozen record of normalised lists.
+ * @returns A new frozen record of normalized lists.
  * @throws {InvalidArgumentError} Naming the bad list or entry, e.g. `options.wordLists.esg[2]`.
  * @example
  * ```ts
@@ -185,6 +215,14 @@ export function validateCustomWordLists(lists: WordLists, field = 'options.wordL
 }
 
 function checkLists(lists: WordLists, field: string): WordLists {
+  return parseLists(lists, field).checked;
+}
+
+/** {@link checkLists}, also returning each list's parsed entries. */
+function parseLists(
+  lists: WordLists,
+  field: string,
+): { checked: WordLists; parsed: Record<string, readonly ParsedEntry[]> } {
   if (lists === null || typeof lists !== 'object' || Array.isArray(lists)) {
     throw new InvalidArgumentError(
       field,
@@ -192,6 +230,7 @@ function checkLists(lists: WordLists, field: string): WordLists {
     );
   }
   const out: Record<string, readonly string[]> = {};
+  const parsedLists: Record<string, readonly ParsedEntry[]> = {};
   for (const [name, entries] of Object.entries(lists)) {
     if (!LIST_NAME.test(name)) {
       throw new InvalidArgumentError(
@@ -205,9 +244,9 @@ function checkLists(lists: WordLists, field: string): WordLists {
         `${field}.${name} must be an array of strings, got ${describeType(entries)}; e.g. { ${name}: ['emissions'] }`,
       );
     }
-    const seen = new Set<string>();
+    const seen = new Map<string, ParsedEntry>();
     entries.forEach((entry: unknown, i: number) => {
-      if (typeof entry !== 'string' || !HAS_LETTER.test(entry)) {
+      if (typeof entry !== 'string' || !hasLetter(entry)) {
         throw new InvalidArgumentError(
           `${field}.${name}[${i}]`,
           `${field}.${name}[${i}] must be a word or phrase with at least one letter, got ${typeof entry === 'string' ? JSON.stringify(entry) : describeType(entry)}.`,
@@ -220,11 +259,12 @@ function checkLists(lists: WordLists, field: string): WordLists {
           `${field}.${name}[${i}] (${JSON.stringify(entry)}): ${parsed}`,
         );
       }
-      seen.add(parsed.text);
+      if (!seen.has(parsed.text)) seen.set(parsed.text, parsed);
     });
-    out[name] = Object.freeze([...seen]);
+    out[name] = Object.freeze([...seen.keys()]);
+    parsedLists[name] = [...seen.values()];
   }
-  return Object.freeze(out);
+  return { checked: Object.freeze(out), parsed: parsedLists };
 }
 
 /** One node of a compiled matcher: a word's single-word lists and the phrases that continue from it. */
@@ -275,17 +315,26 @@ const PLACEHOLDERS: Readonly<Record<string, ContextNumber>> = {
 };
 const ANY_WORD = '*';
 
+const NOT_A_WORD = `the entry before "~" must be a word or phrase whose words hold a letter, e.g. "judgment ~ significant judgment"`;
+const NO_RULES: readonly ContextRule[] = Object.freeze([]);
+
 /** Parse one entry line (without comment); returns the parsed entry or an error message. */
 function parseEntry(raw: string): ParsedEntry | string {
+  if (raw.indexOf('~') < 0) {
+    // Most entries are one word without contexts: no splitting needed.
+    const word = raw.trim().toLowerCase();
+    if (word !== '' && !/\s/.test(word)) {
+      if (!hasLetter(word)) return NOT_A_WORD;
+      return { words: [word], rules: NO_RULES, text: word };
+    }
+  }
   const [head = '', ...contexts] = raw.split('~');
   const words = head
     .trim()
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w !== '');
-  if (words.length === 0 || !words.every((w) => HAS_LETTER.test(w))) {
-    return `the entry before "~" must be a word or phrase whose words hold a letter, e.g. "judgment ~ significant judgment"`;
-  }
+  if (words.length === 0 || !words.every(hasLetter)) return NOT_A_WORD;
   const rules: ContextRule[] = [];
   const spelled: string[] = [];
   for (const context of contexts) {
@@ -309,9 +358,10 @@ function parseContext(entry: readonly string[], context: string): [ContextRule, 
   for (let p = 0; p + entry.length <= tokens.length && at < 0; p++) {
     if (entry.every((w, k) => lower[p + k] === w)) at = p;
   }
-  const example = `e.g. "${entry.join(' ')} ~ significant ${entry.join(' ')}"`;
-  if (at < 0)
+  if (at < 0) {
+    const example = `e.g. "${entry.join(' ')} ~ significant ${entry.join(' ')}"`;
     return `the context "${tokens.join(' ')}" must contain the entry "${entry.join(' ')}", ${example}`;
+  }
   const form = tokens.slice(at, at + entry.length).join(' ');
   const base = entry.join(' ');
   let letterCase: ContextRule['letterCase'] = 'any';
@@ -332,7 +382,7 @@ function parseContext(entry: readonly string[], context: string): [ContextRule, 
     if (part.some((t) => PLACEHOLDERS[t] !== undefined)) {
       return `a number placeholder must be the only context ${where} the entry, e.g. "${base} ~ ${where === 'after' ? `${base} <year>` : `<day> ${base}`}"`;
     }
-    if (part.some((t) => t !== ANY_WORD && !HAS_LETTER.test(t))) {
+    if (part.some((t) => t !== ANY_WORD && !hasLetter(t))) {
       return `every context word must hold a letter (or be * for any word, or <day>, <year>, <number>): "${tokens.join(' ')}"`;
     }
     return [[...part], null];
@@ -374,7 +424,7 @@ function isRaw(rule: ContextRule): boolean {
 export interface CompiledWordLists {
   /** List names in column order. */
   readonly names: readonly string[];
-  /** Number of entries per list (after normalisation). */
+  /** Number of entries per list (after normalization). */
   readonly sizes: Readonly<Record<string, number>>;
   /** @internal The matcher. */
   readonly root: ReadonlyMap<string, WordListMatchNode>;
@@ -397,7 +447,7 @@ const MARK_SUFFIXES: readonly string[] = CASES.flatMap((c) =>
 const SENTENCE_BREAK = '\u0000';
 
 /**
- * Compile word lists into a matcher. Entries are normalised (lowercase, single spaces); an entry
+ * Compile word lists into a matcher. Entries are normalized (lowercase, single spaces); an entry
  * with spaces is a phrase matching consecutive words; an entry's `~` contexts exclude the
  * occurrences they describe. Lines of one list for the same entry merge their contexts.
  *
@@ -412,18 +462,21 @@ const SENTENCE_BREAK = '\u0000';
  * ```
  */
 export function compileWordLists(lists: WordLists): CompiledWordLists {
-  const checked = checkLists(lists, 'lists');
-  const names = Object.keys(checked);
+  return compileParsed(parseLists(lists, 'lists').parsed);
+}
+
+/** {@link compileWordLists} on lists already checked and parsed. */
+function compileParsed(parsed: Readonly<Record<string, readonly ParsedEntry[]>>): CompiledWordLists {
+  const names = Object.keys(parsed);
   const root = new Map<string, WordListMatchNode>();
   const sizes: Record<string, number> = {};
   const marked = new Set<string>();
   const triggers = new Set<string>();
   const anyCase = new Set<string>();
   names.forEach((name, index) => {
-    const entries = checked[name]!;
+    const entries = parsed[name]!;
     sizes[name] = entries.length;
-    for (const text of entries) {
-      const entry = parseEntry(text) as ParsedEntry;
+    for (const entry of entries) {
       const parts = entry.words;
       let level = root;
       let node: WordListMatchNode | undefined;
@@ -431,7 +484,8 @@ export function compileWordLists(lists: WordLists): CompiledWordLists {
         const part = parts[k]!;
         node = level.get(part);
         if (node === undefined) {
-          node = { lists: null, rules: null, entry: parts.slice(0, k + 1).join(' '), next: null };
+          const text = k === 0 ? part : parts.slice(0, k + 1).join(' ');
+          node = { lists: null, rules: null, entry: text, next: null };
           level.set(part, node);
         }
         if (k < parts.length - 1) {
@@ -483,10 +537,18 @@ export function compileWordLists(lists: WordLists): CompiledWordLists {
 }
 
 function addMarkedVariants(map: Map<string, WordListMatchNode>, marked: ReadonlySet<string>): void {
-  for (const [key, node] of [...map]) {
-    if (marked.has(key)) for (const suffix of MARK_SUFFIXES) map.set(key + suffix, node);
+  const added: string[] = [];
+  const nodes: WordListMatchNode[] = [];
+  map.forEach((node, key) => {
+    if (marked.has(key)) {
+      for (const suffix of MARK_SUFFIXES) {
+        added.push(key + suffix);
+        nodes.push(node);
+      }
+    }
     if (node.next !== null) addMarkedVariants(node.next, marked);
-  }
+  });
+  for (let k = 0; k < added.length; k++) map.set(added[k]!, nodes[k]!);
 }
 
 function numberKind(token: Token | undefined): string {
@@ -640,6 +702,79 @@ function isExcluded(
   return false;
 }
 
+/**
+ * The matching loop of {@link countWordListMatches}, adding each list's matched words into
+ * `counts` (and each matched entry into `found`). The document scorer passes each word's root
+ * node, looked up once per distinct token, so the loop does not hash the words again.
+ *
+ * @internal
+ * @param words - The words (see {@link countWordListMatches}).
+ * @param rootNodes - Per word, `compiled.root.get(word) ?? null`; or null to look them up here.
+ * @param n - How many of `words` to read.
+ * @param compiled - The compiled lists.
+ * @param counts - Per list (in `compiled.names` order), incremented by the matched words.
+ * @param found - Per list, each matched entry's count is incremented there, when given.
+ */
+export function addWordListMatches(
+  words: readonly string[],
+  rootNodes: ReadonlyArray<WordListMatchNode | null> | null,
+  n: number,
+  compiled: CompiledWordLists,
+  counts: Float64Array,
+  found: Array<Map<string, number>> | undefined,
+): void {
+  const root = compiled.root;
+  // For each list, the index of the first word not yet counted: matches are found in order of
+  // their first word, so the union of covered words grows only at its end.
+  const coveredUntil = new Float64Array(compiled.names.length);
+  for (let i = 0; i < n; i++) {
+    const node = rootNodes !== null ? rootNodes[i] : root.get(words[i]!);
+    if (node === undefined || node === null) continue;
+    const single = node.lists;
+    if (single !== null) {
+      const rules = node.rules;
+      for (let k = 0; k < single.length; k++) {
+        if (rules !== null) {
+          const own = rules[k];
+          if (own !== null && own !== undefined && isExcluded(own, words, i, 1)) continue;
+        }
+        const l = single[k]!;
+        if (coveredUntil[l]! <= i) {
+          counts[l]!++;
+          coveredUntil[l] = i + 1;
+        }
+        if (found !== undefined) bump(found[l]!, node.entry);
+      }
+    }
+    let next = node.next;
+    let j = i + 1;
+    while (next !== null && j < n) {
+      const deeper = next.get(words[j]!);
+      if (deeper === undefined) break;
+      const hit = deeper.lists;
+      if (hit !== null) {
+        const end = j + 1;
+        const rules = deeper.rules;
+        for (let k = 0; k < hit.length; k++) {
+          if (rules !== null) {
+            const own = rules[k];
+            if (own !== null && own !== undefined && isExcluded(own, words, i, end - i)) continue;
+          }
+          const l = hit[k]!;
+          const from = Math.max(coveredUntil[l]!, i);
+          if (end > from) {
+            counts[l]! += end - from;
+            coveredUntil[l] = end;
+          }
+          if (found !== undefined) bump(found[l]!, deeper.entry);
+        }
+      }
+      next = deeper.next;
+      j++;
+    }
+  }
+}
+
 /** Options of {@link countWordListMatches}. */
 export interface CountWordListOptions {
   /**
@@ -698,61 +833,12 @@ export function countWordListMatches(
   const explain =
     checkBoolean('countWordListMatches', 'options.explain', checked.explain) ??
     defaultCountWordListOptions.explain;
-  const { names, root } = compiled;
+  const { names } = compiled;
   const listCount = names.length;
   const counts = new Float64Array(listCount);
-  // For each list, the index of the first word not yet counted: matches are found in order of
-  // their first word, so the union of covered words grows only at its end.
-  const coveredUntil = new Float64Array(listCount);
   const found: Array<Map<string, number>> | undefined = explain ? names.map(() => new Map()) : undefined;
   const n = words.length;
-
-  for (let i = 0; i < n; i++) {
-    const node = root.get(words[i]!);
-    if (node === undefined) continue;
-    const single = node.lists;
-    if (single !== null) {
-      const rules = node.rules;
-      for (let k = 0; k < single.length; k++) {
-        if (rules !== null) {
-          const own = rules[k];
-          if (own !== null && own !== undefined && isExcluded(own, words, i, 1)) continue;
-        }
-        const l = single[k]!;
-        if (coveredUntil[l]! <= i) {
-          counts[l]!++;
-          coveredUntil[l] = i + 1;
-        }
-        if (found !== undefined) bump(found[l]!, node.entry);
-      }
-    }
-    let next = node.next;
-    let j = i + 1;
-    while (next !== null && j < n) {
-      const deeper = next.get(words[j]!);
-      if (deeper === undefined) break;
-      const hit = deeper.lists;
-      if (hit !== null) {
-        const end = j + 1;
-        const rules = deeper.rules;
-        for (let k = 0; k < hit.length; k++) {
-          if (rules !== null) {
-            const own = rules[k];
-            if (own !== null && own !== undefined && isExcluded(own, words, i, end - i)) continue;
-          }
-          const l = hit[k]!;
-          const from = Math.max(coveredUntil[l]!, i);
-          if (end > from) {
-            counts[l]! += end - from;
-            coveredUntil[l] = end;
-          }
-          if (found !== undefined) bump(found[l]!, deeper.entry);
-        }
-      }
-      next = deeper.next;
-      j++;
-    }
-  }
+  addWordListMatches(words, null, n, compiled, counts, found);
 
   const countRecord: Record<string, number> = {};
   const scoreRecord: Record<string, number | null> = {};

@@ -1,4 +1,5 @@
 import { readPackageFile } from '../resources/index.js';
+import { findSortedLine } from '../resources/sorted-lines.js';
 import { hyphenationPoints } from './hyphenation.js';
 
 /** Where a syllable count came from: CMUdict 0.7a, or the hyphenation fallback. */
@@ -13,56 +14,20 @@ export interface SyllableInfo {
 }
 
 /**
- * CMUdict 0.7a (`data/cmudict/cmudict.0.7a`, see its PROVENANCE.md), read on first use and searched in
- * place. The file's entries (between a comment header and a few commented-out entries at the end)
- * are sorted by key, a word's pronunciations are adjacent, and its unmarked entry comes before its
- * `WORD(1)` variants, so a binary search over the text finds a word's first pronunciation without
- * building a 133,000-entry map: loading costs one file read instead of about 70 ms of parsing.
+ * CMUdict 0.7a's syllable counts (`data/cmudict/cmudict-syllables.txt`, generated from
+ * `data/cmudict/cmudict.0.7a` by scripts/build-score-data.ts; see its PROVENANCE.md): one
+ * `WORD <syllables>` line per key, the count of its first pronunciation, in the dictionary's
+ * sorted order. Read on first use and binary-searched in place, without building a
+ * 123,000-entry map: loading costs one read of a 1.3 MB file.
  */
-interface CmuText {
-  readonly source: string;
-  /** Index of the first entry line. */
-  readonly start: number;
-  /** Index just past the last entry line's newline. */
-  readonly end: number;
-}
+let cmu: string | undefined;
 
-let cmu: CmuText | undefined;
-
-function cmuText(): CmuText {
-  if (cmu !== undefined) return cmu;
-  const source = readPackageFile('data/cmudict/cmudict.0.7a', 'latin1');
-  let start = 0;
-  while (source.startsWith(';;;', start)) {
-    const eol = source.indexOf('\n', start);
-    start = eol === -1 ? source.length : eol + 1;
-  }
-  let end = source.length;
-  for (;;) {
-    const last = source.lastIndexOf('\n', end - 2) + 1;
-    if (last < start || !source.startsWith(';;;', last)) break;
-    end = last;
-  }
-  cmu = { source, start, end };
+function cmuText(): string {
+  cmu ??= readPackageFile('data/cmudict/cmudict-syllables.txt', 'latin1');
   return cmu;
 }
 
-/**
- * Compare the key of the entry line at `pos` with `target`, in place: negative, 0 or positive as
- * the key sorts before, equal to or after it. A key ends at the two-space separator or at its
- * `(n)` variant marker (`WORD(1)`; the file has no other `(` in a key), so variants compare equal
- * to their word and the unmarked entry, first in the file, is found first.
- */
-function compareKeyAt(source: string, pos: number, target: string): number {
-  for (let k = 0; ; k++) {
-    const c = source.charCodeAt(pos + k);
-    const ended = c === 0x20 || c === 0x28;
-    if (k === target.length) return ended ? 0 : 1;
-    if (ended) return -1;
-    const t = target.charCodeAt(k);
-    if (c !== t) return c - t;
-  }
-}
+const SPACE = 0x20;
 
 function isAsciiOnly(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
@@ -84,29 +49,17 @@ function cmuSyllables(word: string): number {
   // Keys are ASCII, and the map textstat uses is keyed by their lowercase forms, so only an
   // ASCII word can match, and it matches the key that is its uppercase form.
   if (word !== '' && isAsciiOnly(word)) {
-    const { source, start, end } = cmuText();
+    const source = cmuText();
     const target = word.toUpperCase();
-    // Lower bound over line starts: the first entry whose key is >= target.
-    let lo = start;
-    let hi = end;
-    while (lo < hi) {
-      let line = (lo + hi) >>> 1;
-      while (line > lo && source.charCodeAt(line - 1) !== 0x0a) line--;
-      if (compareKeyAt(source, line, target) < 0) lo = source.indexOf('\n', line) + 1;
-      else hi = line;
-    }
-    if (lo < end && compareKeyAt(source, lo, target) === 0) {
-      let eol = source.indexOf('\n', lo);
-      if (eol === -1) eol = source.length;
-      let count = 0;
-      for (let p = source.indexOf('  ', lo) + 2; p < eol; p++) {
-        const c = source.charCodeAt(p);
-        if (c >= 0x30 && c <= 0x39) {
-          const next = p + 1 < eol ? source.charCodeAt(p + 1) : 0x20;
-          if (next === 0x20 || next === 0x0d) count++;
-        }
-      }
-      result = count;
+    const line = findSortedLine(source, 0, source.length, SPACE, target, 0, target.length);
+    if (line >= 0) {
+      result = 0;
+      for (
+        let p = line + target.length + 1, c = source.charCodeAt(p);
+        c >= 0x30 && c <= 0x39;
+        c = source.charCodeAt(++p)
+      )
+        result = result * 10 + (c - 0x30);
     }
   }
   if (cmuCache.size >= CMU_CACHE_LIMIT) cmuCache.clear();
