@@ -8,9 +8,6 @@
 // - ALLOWED_WORDS: names others chose (the WAI-ARIA attribute `aria-labelledby`).
 // - ALLOWED_LINES: lines of a file that are data or quotes, each with its reason. Word-list
 //   entries (one word or phrase per line) keep the spelling of the text they match.
-// - PENDING_OTHER_BRANCHES: TEMPORARY. Files other branches are changing at the same time
-//   (scoring speed, word lists). They are fixed after those branches are merged, and then this
-//   list is deleted; until then they are not checked.
 //
 // `grey` is not flagged: it is Altman's name for the middle zone and the public value
 // `AltmanZone` 'grey', which every TabText row carries in `altman_zone`.
@@ -33,15 +30,6 @@ const DATA: readonly string[] = ['test/fixtures/', 'examples/data/', 'docs/api/'
  * TEMPORARY: files other branches change now (hotpath: scoring cold start; words: word lists).
  * The lead fixes their spelling after merging those branches and deletes this list.
  */
-const PENDING_OTHER_BRANCHES: readonly string[] = [
-  'src/score/',
-  'src/resources/',
-  'bench/score.ts',
-  'docs/scoring.md',
-  // Rewritten on the hotpath branch (its data files and their licence list); fix after the merge.
-  'scripts/browser-build.ts',
-];
-
 /** Whole words that keep their spelling wherever they appear. */
 const ALLOWED_WORDS: Readonly<Record<string, string>> = {
   'aria-labelledby': 'the WAI-ARIA attribute, spelled so by the standard',
@@ -148,7 +136,7 @@ function scannedFiles(): string[] {
   return listed
     .split('\0')
     .filter((file) => file !== '')
-    .filter((file) => !under(file, DATA) && !under(file, PENDING_OTHER_BRANCHES))
+    .filter((file) => !under(file, DATA))
     .filter((file) => !/\.(?:gz|zip|parquet|arrow|png|jpg|ico|woff2?)$/i.test(file));
 }
 
@@ -217,12 +205,12 @@ describe('one spelling (US English)', () => {
     ).toEqual([]);
   });
 
-  it('lists only pending paths that exist and data paths that exist', () => {
+  it('lists only data paths that exist', () => {
     const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
       cwd: root,
       encoding: 'utf8',
     }).split('\0');
-    for (const prefix of [...PENDING_OTHER_BRANCHES, ...DATA.filter((d) => d !== 'docs/api/')]) {
+    for (const prefix of DATA.filter((d) => d !== 'docs/api/')) {
       expect(
         tracked.some((file) => under(file, [prefix])),
         prefix,

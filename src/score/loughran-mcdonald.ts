@@ -166,7 +166,7 @@ export function loughranMcDonaldLayout(csvText: string): LoughranMcDonaldLayout 
 
 /**
  * Turn your own copy of the Loughran–McDonald Master Dictionary CSV into word lists (one per
- * category the release has). fin-tabtext cannot ship the dictionary (its licence restricts
+ * category the release has). fin-tabtext cannot ship the dictionary (its license restricts
  * redistribution); download it from the authors and pass its text here. Every public layout
  * loads: 2018 (its `Modal` column gives `strong_modal` for 1 and `weak_modal` for 3; moderate
  * modals, 2, are in neither), 1993–2021 and 1993–2023+; see {@link loughranMcDonaldLayout} for
