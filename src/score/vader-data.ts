@@ -107,6 +107,21 @@ function valueAfterKey(table: string, key: string): string | undefined {
   return table.slice(from, table.indexOf('\n', from));
 }
 
+/** Every `HEX<TAB>description` line of the emoji table as code point → description. */
+function emojiMapOfTable(table: string): Map<number, string> {
+  const map = new Map<number, string>();
+  let line = 0;
+  while (line < table.length) {
+    let end = table.indexOf('\n', line);
+    if (end < 0) end = table.length;
+    const tab = table.indexOf('\t', line);
+    if (tab > line && tab < end)
+      map.set(Number.parseInt(table.slice(line, tab), 16), table.slice(tab + 1, end));
+    line = end + 1;
+  }
+  return map;
+}
+
 /**
  * The lexicons over their sorted tables (`vader_lexicon.sorted.tsv`, `emoji.sorted.tsv`, generated
  * from the two source files by scripts/build-score-data.ts, spec §1.1–1.2): nothing is parsed up
@@ -123,8 +138,14 @@ export function vaderLexiconsOfTables(lexiconTable: string, emojiTable: string):
       return value === undefined ? undefined : Number(value);
     },
   };
+  // The emoji table is small (about 1,200 lines) and is asked once per character of any text
+  // with a character from U+00A9 up (curly quotes, dashes), so it is a map from its first use.
+  let emojiMap: Map<number, string> | undefined;
   const emoji: EmojiLexicon = {
-    get: (codePoint) => valueAfterKey(emojiTable, emojiKey(codePoint)),
+    get(codePoint) {
+      emojiMap ??= emojiMapOfTable(emojiTable);
+      return emojiMap.get(codePoint);
+    },
   };
   const emojiExclaims = {
     get(codePoint: number): number | undefined {
