@@ -1,3 +1,5 @@
+// Property tests here run from the fixed seed set in test/support/property-seed.ts (a vitest setup
+// file); FC_SEED=<integer> overrides it, and fast-check prints the seed of a failure to replay it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors/index.js';
