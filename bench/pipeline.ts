@@ -20,7 +20,7 @@ import { gunzipSync } from 'node:zlib';
 import { createFileCache, type FilingRef, SEC_BASE_URLS } from '../src/edgar/index.js';
 import { buildDataset, EdgarClient } from '../src/index.js';
 import { createPipelinePool } from '../src/pipeline/index.js';
-import { fixtureFilings, folderOf } from '../test/support/edgar-server.js';
+import { filingRefOf, fixtureFilings, folderOf } from '../test/support/edgar-server.js';
 import { fixturePath } from '../test/support/fixtures.js';
 
 const WORKERS = [0, 1, 2];
@@ -41,17 +41,7 @@ function refs(copies: number): FilingRef[] {
   const out: FilingRef[] = [];
   for (let copy = 0; copy < copies; copy++) {
     for (const f of fixtureFilings()) {
-      out.push({
-        cik: f.cik,
-        ticker: f.ticker,
-        company: f.company,
-        formType: f.form,
-        filingDate: f.filingDate,
-        reportDate: null,
-        accessionNumber: f.accession,
-        primaryDocument: f.primaryDocument,
-        url: `${SEC_BASE_URLS.www}${folderOf(f.cik, f.accession)}/${f.primaryDocument}`,
-      });
+      out.push(filingRefOf(f));
     }
   }
   return out;

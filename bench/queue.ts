@@ -18,6 +18,7 @@ import type { FilingRef } from '../src/edgar/index.js';
 import { enqueueDataset } from '../src/queue/index.js';
 import {
   buildFilingIndex,
+  filingRefOf,
   fixtureFilings,
   folderOf,
   maxPerSecondWindow,
@@ -50,17 +51,7 @@ async function freshFilings(): Promise<FilingRef[]> {
       await server.route('www', `${folder}/index.json`, {
         body: JSON.stringify(buildFilingIndex(f.cik, accession, [f.primaryDocument])),
       });
-      refs.push({
-        cik: f.cik,
-        ticker: f.ticker,
-        company: f.company,
-        formType: f.form,
-        filingDate: f.filingDate,
-        reportDate: null,
-        accessionNumber: accession,
-        primaryDocument: f.primaryDocument,
-        url: `https://www.sec.gov${folder}/${f.primaryDocument}`,
-      });
+      refs.push(filingRefOf(f, { accessionNumber: accession }));
     }
   }
   return refs;

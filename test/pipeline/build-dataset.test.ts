@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FilingRef } from '../../src/edgar/index.js';
 import {
   buildDataset,
   type DatasetProgress,
@@ -16,6 +15,7 @@ import {
   buildSubmissions,
   type EdgarTestServer,
   type FixtureFiling,
+  filingRefOf,
   folderOf,
   startEdgarServer,
 } from '../support/edgar-server.js';
@@ -161,18 +161,7 @@ describe('buildDataset through the local SEC server', () => {
 
   it('gives a failing filing an error row and goes on with the others', async () => {
     const [gme, txn] = fixtures('gme_10-K', 'txn_10-Q');
-    const ref = (f: FixtureFiling, patch: Partial<FilingRef> = {}): FilingRef => ({
-      cik: f.cik,
-      ticker: f.ticker,
-      company: f.company,
-      formType: f.form,
-      filingDate: f.filingDate,
-      reportDate: null,
-      accessionNumber: f.accession,
-      primaryDocument: f.primaryDocument,
-      url: `https://www.sec.gov${folderOf(f.cik, f.accession)}/${f.primaryDocument}`,
-      ...patch,
-    });
+    const ref = filingRefOf;
     const filings = [
       ref(txn!),
       // The inline XBRL reader refuses a filing date that is not YYYY-MM-DD: it throws inside the worker.

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { SEC_BASE_URLS } from '../../src/edgar/client.js';
+import type { FilingRef } from '../../src/edgar/index.js';
 import { fixturePath, readFixture, readManifest } from './fixtures.js';
 
 export type EdgarHostName = 'www' | 'data' | 'efts';
@@ -139,6 +141,27 @@ export function fixtureFilings(): FixtureFiling[] {
     });
   }
   return out;
+}
+
+/**
+ * The FilingRef of a fixture filing as the filing listing gives it, under SEC's archive URL;
+ * `patch` overrides fields (a changed accession number or document also moves the URL).
+ */
+export function filingRefOf(f: FixtureFiling, patch: Partial<FilingRef> = {}): FilingRef {
+  const accessionNumber = patch.accessionNumber ?? f.accession;
+  const primaryDocument = patch.primaryDocument ?? f.primaryDocument;
+  return {
+    cik: f.cik,
+    ticker: f.ticker,
+    company: f.company,
+    formType: f.form,
+    filingDate: f.filingDate,
+    reportDate: null,
+    accessionNumber,
+    primaryDocument,
+    url: `${SEC_BASE_URLS.www}${folderOf(f.cik, accessionNumber)}/${primaryDocument}`,
+    ...patch,
+  };
 }
 
 /** The filing folder path of a fixture filing. */
