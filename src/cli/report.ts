@@ -1,5 +1,6 @@
 import { altmanModels } from '../finance/index.js';
 import type { AltmanVariant } from '../index.js';
+import { ALTMAN_INPUT_COLUMNS } from '../pipeline/columns.js';
 import { SCORE_ATTRIBUTES } from '../score/index.js';
 
 /** One filing's line in the report. */
@@ -82,18 +83,8 @@ export const REPORT_SCORES: readonly (ScoreInfo & { readonly column: string })[]
   },
 );
 
-const USD_COLUMNS = new Set([
-  'total_assets',
-  'total_liabilities',
-  'current_assets',
-  'current_liabilities',
-  'retained_earnings',
-  'ebit',
-  'net_sales',
-  'book_value_equity',
-  'market_value_equity',
-  'working_capital',
-]);
+// The Altman inputs, and the working capital the TabText join adds.
+const USD_COLUMNS = new Set([...ALTMAN_INPUT_COLUMNS, 'working_capital']);
 const RATIO_COLUMNS = new Set(['wc_ta', 're_ta', 'ebit_ta', 'mve_tl', 'bve_tl', 'sales_ta', 'altman_z']);
 const COUNT_COLUMNS = new Set(['word_count', 'sentence_count', 'mdna_chars', 'chars']);
 const ZONE_COLORS: Record<string, string> = { safe: '#2e7d32', grey: '#757575', distress: '#c62828' };

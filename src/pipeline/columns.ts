@@ -20,11 +20,8 @@ export const TEXT_STATUS_COLUMNS: readonly string[] = Object.freeze([
   'mdna_chars',
 ]);
 
-/** The Altman block, flattened: source, model, inputs, ratios, score, provenance. */
-export const ALTMAN_COLUMNS: readonly string[] = Object.freeze([
-  'altman_source',
-  'altman_variant',
-  'altman_period_end',
+/** The Altman inputs, amounts in US dollars, in the order of the Altman block. @internal */
+export const ALTMAN_INPUT_COLUMNS: readonly string[] = Object.freeze([
   'total_assets',
   'total_liabilities',
   'current_assets',
@@ -34,6 +31,14 @@ export const ALTMAN_COLUMNS: readonly string[] = Object.freeze([
   'net_sales',
   'book_value_equity',
   'market_value_equity',
+]);
+
+/** The Altman block, flattened: source, model, inputs, ratios, score, provenance. */
+export const ALTMAN_COLUMNS: readonly string[] = Object.freeze([
+  'altman_source',
+  'altman_variant',
+  'altman_period_end',
+  ...ALTMAN_INPUT_COLUMNS,
   'wc_ta',
   're_ta',
   'ebit_ta',
