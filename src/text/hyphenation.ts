@@ -1,5 +1,5 @@
 import { readPackageFile } from '../resources/index.js';
-import { findSortedLine } from '../resources/sorted-lines.js';
+import { KEY_EQUAL, KEY_OTHER, lineKeyRelation, lowerBoundLine } from '../resources/sorted-lines.js';
 
 /**
  * The Liang patterns of Debian's `hyph_en_US.dic` as a sorted table
@@ -62,13 +62,21 @@ export function hyphenationPoints(word: string): number[] {
     at[len] = padded.length;
   }
   const refs = new Array<number>(len + 1).fill(0);
+  const end = text.length;
   for (let i = 0; i < len - 1; i++) {
     const last = Math.min(i + maxLength, len);
+    // The substrings starting at i are prefixes of one another, so each search starts where the
+    // last one ended, and once no pattern starts with one, none starts with the longer ones.
+    let from = start;
     for (let j = i + 1; j <= last; j++) {
       const s = at[i]!;
       const e = at[j]!;
-      const line = findSortedLine(text, start, text.length, SPACE, padded, s, e);
-      if (line < 0) continue;
+      from = lowerBoundLine(text, from, end, SPACE, padded, s, e);
+      if (from >= end) break;
+      const relation = lineKeyRelation(text, from, SPACE, padded, s, e);
+      if (relation === KEY_OTHER) break;
+      if (relation !== KEY_EQUAL) continue;
+      const line = from;
       // `key offset digits`
       let p = line + (e - s) + 1;
       let offset = 0;

@@ -1,8 +1,11 @@
+// The property test here runs from the fixed seed set in test/support/property-seed.ts (a vitest
+// setup file); FC_SEED=<integer> overrides it, and fast-check prints the seed of a failure to replay it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countSyllables, hyphenationPoints, isInCmudict, syllableInfo } from '../../src/text/index.js';
-import { readJsonl } from '../support/fixtures.js';
+import { filingFixtureNames, readFixture, readJsonl } from '../support/fixtures.js';
 
 interface GoldenRow {
   readonly id: number;
@@ -92,5 +95,64 @@ describe('CMUdict searched in place', () => {
     for (const word of probes) expect(isInCmudict(word)).toBe(reference.has(word));
     expect(isInCmudict('ſale')).toBe(false); // 'ſ'.toUpperCase() is 'S', yet 'SALE' is not its key
     expect(isInCmudict('sale')).toBe(true);
+  });
+});
+
+describe('hyphenationPoints: the pruned search of the pattern table is plain Liang', () => {
+  // The reference: every pattern of the table in a map, and Liang's algorithm looking up every
+  // substring of the padded word (pyphen's margins: left 2, right 2). The library searches the
+  // sorted table instead, each substring's search starting where the shorter one's ended and
+  // stopping once no pattern starts with it; both must give the same points.
+  const table = readFileSync(
+    fileURLToPath(new URL('../../data/hyphen/hyph_en_US.patterns', import.meta.url)),
+    'utf8',
+  );
+  const lines = table.split('\n');
+  const maxLength = Number(lines[0]!.slice(4));
+  const patterns = new Map<string, readonly [number, string]>();
+  for (const line of lines.slice(1)) {
+    if (line === '') continue;
+    const [key, offset, digits] = line.split(' ');
+    patterns.set(key!, [Number(offset), digits!]);
+  }
+  const liang = (word: string): number[] => {
+    const points = Array.from(`.${word}.`);
+    const refs = new Array<number>(points.length + 1).fill(0);
+    for (let i = 0; i < points.length - 1; i++) {
+      for (let j = i + 1; j <= Math.min(i + maxLength, points.length); j++) {
+        const found = patterns.get(points.slice(i, j).join(''));
+        if (found === undefined) continue;
+        [...found[1]].forEach((d, k) => {
+          refs[i + found[0] + k] = Math.max(refs[i + found[0] + k]!, Number(d));
+        });
+      }
+    }
+    const length = points.length - 2;
+    return refs.flatMap((v, r) => (v % 2 === 1 && r - 1 >= 2 && r - 1 <= length - 2 ? [r - 1] : []));
+  };
+
+  it('agrees on every distinct word of four fixture filings', () => {
+    const words = new Set<string>();
+    for (const name of filingFixtureNames().slice(0, 4)) {
+      for (const w of readFixture(`filings/${name}`)
+        .toLowerCase()
+        .match(/[a-z\u00c0-\u024f'-]{2,}/g) ?? []) {
+        words.add(w);
+      }
+    }
+    expect(words.size).toBeGreaterThan(5_000);
+    const differing = [...words].filter((w) => hyphenationPoints(w).join() !== liang(w).join());
+    expect(differing).toEqual([]);
+  });
+
+  it('agrees on generated words, ligatures and accents included', () => {
+    const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz', 'é', 'ﬀ', 'ﬁ', "'", '1', '-');
+    fc.assert(
+      fc.property(fc.array(letter, { minLength: 1, maxLength: 24 }), (chars) => {
+        const word = chars.join('');
+        expect(hyphenationPoints(word)).toEqual(liang(word));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
