@@ -24,4 +24,15 @@ describe('token table', () => {
     for (let i = 0; i < 3000; i++) idOf(`t${i}`);
     expect(scoreText(text)).toEqual(before);
   });
+
+  it('scores a sentence with more distinct tokens than the table has slots', () => {
+    // 140,000 distinct tokens (more than the 131,072 slots) in one sentence: ids past three quarters of the slots are given
+    // without a slot, and the tokens already stored are still found.
+    const words = Array.from({ length: 140_000 }, (_, i) => `w${i}`);
+    const text = `${words.join(' ')} good w5 good`;
+    const row = scoreText(text, { attributes: ['sentiment'] });
+    expect(row.word_count).toBe(140_003);
+    expect(row.sentiment).toBe(scoreText('good good', { attributes: ['sentiment'] }).sentiment);
+    expect(row.sentiment).toBeGreaterThan(0.5);
+  });
 });
