@@ -223,6 +223,9 @@ function checkText(text: unknown, call: string): asserts text is string {
 // sentences, so a phrase never matches across a sentence boundary and memory stays bounded.
 const SENTENCE_SEPARATOR = '\u0000';
 const BATCH_WORDS = 8192;
+const batchWords: string[] = [];
+const batchNodes: Array<WordListMatchNode | null> = [];
+const scratch: string[] = [];
 
 /** The lowercase tokenizer words of a token id, resolved once per distinct token; returns the count. */
 function resolveWords(id: number): number {
@@ -248,25 +251,34 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
   const found: Array<Map<string, number>> | undefined = explain
     ? o.lists.names.map(() => new Map())
     : undefined;
-  let batch: string[] = [];
+  // The batch of words and their root nodes is the module's pair of arrays, reused from call to
+  // call: scoring is synchronous, and only [0, size) is read.
+  const words = batchWords;
+  const nodes = batchNodes;
+  let size = 0;
   const root = o.lists.root;
   // With token ids, each word's root node comes along (resolved once per distinct token), so
   // the matcher does not hash the words again; without them (lists only) it looks them up.
   const useTable = wantSentiment || textstat !== undefined || gunning !== undefined;
-  let nodes: Array<WordListMatchNode | null> | null = useTable ? [] : null;
   if (useTable && needWords && columns.listRoot !== root) {
     columns.listNode = [];
+    columns.listMark.fill(-1);
     columns.listRoot = root;
   }
   let wordCount = 0;
   let sentenceCount = 0;
   let compoundSum = 0;
 
+  // Word lists alone: the word-list module tokenizes each sentence into `plain`, and the matcher
+  // looks the words up.
+  let plain: string[] = [];
   const flush = (): void => {
-    if (batch.length === 0) return;
-    addWordListMatches(batch, nodes, batch.length, o.lists, counts, found);
-    batch = [];
-    if (nodes !== null) nodes = [];
+    if (useTable && size > 0) addWordListMatches(words, nodes, size, o.lists, counts, found);
+    else if (!useTable && plain.length > 0) {
+      addWordListMatches(plain, null, plain.length, o.lists, counts, found);
+      plain = [];
+    }
+    size = 0;
   };
 
   const scanner = new SentenceScanner(text);
@@ -276,9 +288,9 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     if (!useTable) {
       // Word lists alone: no whitespace tokens are needed, so the tokenizer runs on the sentence.
       if (needWords) {
-        wordCount += appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
-        batch.push(SENTENCE_SEPARATOR);
-        if (batch.length >= BATCH_WORDS) flush();
+        wordCount += appendWordListTokens(plain, text, scanner.start, scanner.end, o.lists);
+        plain.push(SENTENCE_SEPARATOR);
+        if (plain.length >= BATCH_WORDS) flush();
       } else wordCount += countWords(text, scanner.start, scanner.end);
       continue;
     }
@@ -289,13 +301,26 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     // word_count is always reported, so every token's words are resolved; they are collected
     // only when a word-list column needs them. A sentence holding a word with a case or number
     // rule (`May 2024`) needs its words marked with their context, which a token alone cannot
-    // give: the word-list module tokenizes that (rare) sentence itself.
-    const inContext = needWords && marked?.pattern.test(text.substring(scanner.start, scanner.end)) === true;
-    const collect = needWords && !inContext;
+    // give: the word-list module tokenizes that (rare) sentence itself, in place of the words
+    // collected here. Whether a token holds such a spelling is the lists' pattern tested on the
+    // token once per distinct token; the pattern's alternatives are single words, so a sentence
+    // matches it exactly when one of its tokens does.
+    const collect = needWords;
+    const sentenceFrom = size;
+    let inContext = false;
     const wc = columns.wordCount;
     const listNode = columns.listNode as Array<WordListMatchNode | null | undefined>;
+    const listMark = columns.listMark;
     for (let k = 0; k < n; k++) {
       const id = ids[k]!;
+      if (marked !== null && collect) {
+        let mark = listMark[id]!;
+        if (mark < 0) {
+          mark = marked.pattern.test(columns.keys[id]!) ? 1 : 0;
+          listMark[id] = mark;
+        }
+        if (mark === 1) inContext = true;
+      }
       let m = wc[id]!;
       if (m < 0) m = resolveWords(id);
       if (m === 0) continue;
@@ -308,29 +333,35 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
             node = root.get(word) ?? null;
             listNode[id] = node;
           }
-          batch.push(word);
-          nodes!.push(node);
+          words[size] = word;
+          nodes[size++] = node;
         }
       } else {
         const more = columns.moreWords[id]!;
         wordCount += more.length;
         if (collect) {
           for (const w of more) {
-            batch.push(w);
-            nodes!.push(root.get(w) ?? null);
+            words[size] = w;
+            nodes[size++] = root.get(w) ?? null;
           }
         }
       }
     }
     if (inContext) {
-      const from = batch.length;
-      appendWordListTokens(batch, text, scanner.start, scanner.end, o.lists);
-      for (let k = from; k < batch.length; k++) nodes!.push(root.get(batch[k]!) ?? null);
+      // Words of a sentence the word-list module tokenizes itself, copied in with their nodes.
+      size = sentenceFrom;
+      scratch.length = 0;
+      appendWordListTokens(scratch, text, scanner.start, scanner.end, o.lists);
+      for (let k = 0; k < scratch.length; k++) {
+        const word = scratch[k]!;
+        words[size] = word;
+        nodes[size++] = root.get(word) ?? null;
+      }
     }
     if (needWords) {
-      batch.push(SENTENCE_SEPARATOR);
-      nodes!.push(null);
-      if (batch.length >= BATCH_WORDS) flush();
+      words[size] = SENTENCE_SEPARATOR;
+      nodes[size++] = null;
+      if (size >= BATCH_WORDS) flush();
     }
     if (textstat !== undefined) textstat.addIds(ids, n);
     else if (gunning !== undefined) {
@@ -342,6 +373,11 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
   }
   flush();
   releaseScanBuffer();
+  if (words.length > 4 * BATCH_WORDS) {
+    // after a pathological sentence of many thousand words
+    words.length = 0;
+    nodes.length = 0;
+  }
   const readabilityResult =
     textstat !== undefined
       ? readabilityFromCounts(textstat.counts())

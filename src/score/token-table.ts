@@ -70,7 +70,12 @@ export class TokenColumns {
   info = new Int32Array(1024);
   /** Word lists: the root node of the token's (only) word in `listRoot`, null when none. */
   listNode: unknown[] = [];
-  /** The compiled lists' root map that `listNode` was resolved against. */
+  /**
+   * Word lists: 1 when the token holds a spelling that a case or number rule of `listRoot`'s
+   * lists looks for (`May`, `effective`), 0 when not, -1 until resolved.
+   */
+  listMark = new Int8Array(1024).fill(-1);
+  /** The compiled lists' root map that `listNode` and `listMark` were resolved against. */
   listRoot: unknown = undefined;
   /** Ids in use. */
   size = 0;
@@ -111,6 +116,7 @@ function newId(key: string): number {
     c.flags = grow(c.flags, 0);
     c.shape = grow(c.shape, -1);
     c.info = grow(c.info, 0);
+    c.listMark = grow(c.listMark, -1);
   }
   c.keys[id] = key;
   return id;
