@@ -5,14 +5,7 @@ import { SentenceScanner } from '../text/sentences.js';
 import { type FogMode, type ReadabilityResult, readabilityFromCounts } from './readability.js';
 import { GunningCounter } from './readability-gunning.js';
 import { TextstatCounter } from './readability-textstat.js';
-import {
-  columns,
-  releaseScanBuffer,
-  resetTokenTableIfFull,
-  scanBuffer,
-  scanCounts,
-  scanTokens,
-} from './token-table.js';
+import { columns, releaseScanBuffer, SentenceTokens } from './token-table.js';
 import { vaderCompoundOfIds } from './vader.js';
 import {
   addWordListMatches,
@@ -281,95 +274,100 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     size = 0;
   };
 
-  const scanner = new SentenceScanner(text);
   const marked = o.lists.marked;
-  while (scanner.next()) {
-    sentenceCount++;
-    if (!useTable) {
-      // Word lists alone: no whitespace tokens are needed, so the tokenizer runs on the sentence.
+  if (!useTable) {
+    // Word lists alone: no whitespace tokens are needed, so the tokenizer runs on each sentence.
+    const scanner = new SentenceScanner(text);
+    while (scanner.next()) {
+      sentenceCount++;
       if (needWords) {
         wordCount += appendWordListTokens(plain, text, scanner.start, scanner.end, o.lists);
         plain.push(SENTENCE_SEPARATOR);
         if (plain.length >= BATCH_WORDS) flush();
       } else wordCount += countWords(text, scanner.start, scanner.end);
-      continue;
     }
-    resetTokenTableIfFull();
-    const n = scanTokens(text, scanner.start, scanner.end);
-    const ids = scanBuffer();
-    const { exclaims, questions } = scanCounts;
-    // word_count is always reported, so every token's words are resolved; they are collected
-    // only when a word-list column needs them. A sentence holding a word with a case or number
-    // rule (`May 2024`) needs its words marked with their context, which a token alone cannot
-    // give: the word-list module tokenizes that (rare) sentence itself, in place of the words
-    // collected here. Whether a token holds such a spelling is the lists' pattern tested on the
-    // token once per distinct token; the pattern's alternatives are single words, so a sentence
-    // matches it exactly when one of its tokens does.
-    const collect = needWords;
-    const sentenceFrom = size;
-    let inContext = false;
-    const wc = columns.wordCount;
-    const listNode = columns.listNode as Array<WordListMatchNode | null | undefined>;
-    const listMark = columns.listMark;
-    for (let k = 0; k < n; k++) {
-      const id = ids[k]!;
-      if (marked !== null && collect) {
-        let mark = listMark[id]!;
-        if (mark < 0) {
-          mark = marked.pattern.test(columns.keys[id]!) ? 1 : 0;
-          listMark[id] = mark;
-        }
-        if (mark === 1) inContext = true;
-      }
-      let m = wc[id]!;
-      if (m < 0) m = resolveWords(id);
-      if (m === 0) continue;
-      if (m === 1) {
-        wordCount++;
-        if (collect) {
-          const word = columns.firstWord[id]!;
-          let node = listNode[id];
-          if (node === undefined) {
-            node = root.get(word) ?? null;
-            listNode[id] = node;
+  } else {
+    // Sentences and their whitespace tokens' ids in one pass over the text.
+    const scanner = new SentenceTokens(text);
+    while (scanner.next()) {
+      sentenceCount++;
+      const n = scanner.count;
+      const ids = scanner.ids;
+      const exclaims = scanner.exclaims;
+      const questions = scanner.questions;
+      // word_count is always reported, so every token's words are resolved; they are collected
+      // only when a word-list column needs them. A sentence holding a word with a case or number
+      // rule (`May 2024`) needs its words marked with their context, which a token alone cannot
+      // give: the word-list module tokenizes that (rare) sentence itself, in place of the words
+      // collected here. Whether a token holds such a spelling is the lists' pattern tested on the
+      // token once per distinct token; the pattern's alternatives are single words, so a sentence
+      // matches it exactly when one of its tokens does.
+      const collect = needWords;
+      const sentenceFrom = size;
+      let inContext = false;
+      const wc = columns.wordCount;
+      const listNode = columns.listNode as Array<WordListMatchNode | null | undefined>;
+      const listMark = columns.listMark;
+      for (let k = 0; k < n; k++) {
+        const id = ids[k]!;
+        if (marked !== null && collect) {
+          let mark = listMark[id]!;
+          if (mark < 0) {
+            mark = marked.pattern.test(columns.keys[id]!) ? 1 : 0;
+            listMark[id] = mark;
           }
+          if (mark === 1) inContext = true;
+        }
+        let m = wc[id]!;
+        if (m < 0) m = resolveWords(id);
+        if (m === 0) continue;
+        if (m === 1) {
+          wordCount++;
+          if (collect) {
+            const word = columns.firstWord[id]!;
+            let node = listNode[id];
+            if (node === undefined) {
+              node = root.get(word) ?? null;
+              listNode[id] = node;
+            }
+            words[size] = word;
+            nodes[size++] = node;
+          }
+        } else {
+          const more = columns.moreWords[id]!;
+          wordCount += more.length;
+          if (collect) {
+            for (const w of more) {
+              words[size] = w;
+              nodes[size++] = root.get(w) ?? null;
+            }
+          }
+        }
+      }
+      if (inContext) {
+        // Words of a sentence the word-list module tokenizes itself, copied in with their nodes.
+        size = sentenceFrom;
+        scratch.length = 0;
+        appendWordListTokens(scratch, text, scanner.start, scanner.end, o.lists);
+        for (let k = 0; k < scratch.length; k++) {
+          const word = scratch[k]!;
           words[size] = word;
-          nodes[size++] = node;
-        }
-      } else {
-        const more = columns.moreWords[id]!;
-        wordCount += more.length;
-        if (collect) {
-          for (const w of more) {
-            words[size] = w;
-            nodes[size++] = root.get(w) ?? null;
-          }
+          nodes[size++] = root.get(word) ?? null;
         }
       }
-    }
-    if (inContext) {
-      // Words of a sentence the word-list module tokenizes itself, copied in with their nodes.
-      size = sentenceFrom;
-      scratch.length = 0;
-      appendWordListTokens(scratch, text, scanner.start, scanner.end, o.lists);
-      for (let k = 0; k < scratch.length; k++) {
-        const word = scratch[k]!;
-        words[size] = word;
-        nodes[size++] = root.get(word) ?? null;
+      if (needWords) {
+        words[size] = SENTENCE_SEPARATOR;
+        nodes[size++] = null;
+        if (size >= BATCH_WORDS) flush();
       }
+      if (textstat !== undefined) textstat.addIds(ids, n);
+      else if (gunning !== undefined) {
+        const raw: string[] = [];
+        for (let k = 0; k < n; k++) raw.push(columns.keys[ids[k]!]!);
+        gunning.addSentence(raw);
+      }
+      if (wantSentiment) compoundSum += vaderCompoundOfIds(ids, n, exclaims, questions);
     }
-    if (needWords) {
-      words[size] = SENTENCE_SEPARATOR;
-      nodes[size++] = null;
-      if (size >= BATCH_WORDS) flush();
-    }
-    if (textstat !== undefined) textstat.addIds(ids, n);
-    else if (gunning !== undefined) {
-      const raw: string[] = [];
-      for (let k = 0; k < n; k++) raw.push(columns.keys[ids[k]!]!);
-      gunning.addSentence(raw);
-    }
-    if (wantSentiment) compoundSum += vaderCompoundOfIds(ids, n, exclaims, questions);
   }
   flush();
   releaseScanBuffer();

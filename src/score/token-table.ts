@@ -1,16 +1,28 @@
 // One hash per token: a process-wide, bounded table from a raw whitespace token (Python
 // `str.split()` piece, punctuation attached) to a small integer id, and columns indexed by id
-// holding everything the scorers need about it. The hash is computed while the sentence is split
-// (no string is sliced for a token already seen). Each scorer resolves its columns for an id once,
-// on first need: VADER its lexicon value and flags (vader.ts), textstat its syllable/easy-word
-// facts and sentence-segment shape (readability-textstat.ts), the word-list matcher the token's
-// lowercase words (score-text.ts). Every column is a pure function of the token's text, so
+// holding everything the scorers need about it. The hash is computed in the same pass over the
+// text that finds the sentences (SentenceTokens; no string is sliced for a token already seen).
+// Each scorer resolves its columns for an id once, on first need: VADER its lexicon value and
+// flags (vader.ts), textstat its syllable/easy-word facts and sentence-segment shape
+// (readability-textstat.ts), the word-list matcher the token's lowercase words (score-text.ts). Every column is a pure function of the token's text, so
 // sharing ids across documents cannot change a score.
 //
 // Why columns rather than one object per token: ids are given in order of first appearance, so
 // the frequent tokens of a text sit together at small ids and their data shares cache lines.
 // Objects scattered over the heap cost a cache miss per token per field group.
-import { isWhitespaceCode } from '../text/index.js';
+import { isLineBreakCode, isWhitespaceCode } from '../text/chars.js';
+import {
+  isCloser,
+  isHeadingLine,
+  isNonBreakingDot,
+  isTerminator,
+  lastNonSpace,
+  lineBreaksSkipped,
+  skipWhitespace,
+  startsBullet,
+  startsParenMarker,
+  startsSentence,
+} from '../text/sentences.js';
 
 /** Slots of the open-addressing hash (linear probing); entries stay below half of it. */
 const SLOT_BITS = 17;
@@ -190,68 +202,148 @@ export function resetTokenTableIfFull(): void {
   poolSize = 0;
 }
 
-/** `!` and `?` counted by the last {@link scanTokens} call. @internal */
-export const scanCounts = { exclaims: 0, questions: 0 };
-
-/**
- * Split `text[start, end)` on Python whitespace (as `splitWhitespace`) and look each piece up,
- * counting `!` and `?` in the same pass (into {@link scanCounts}).
- *
- * @internal
- * @param text - The text.
- * @param start - First index.
- * @param end - Index to stop before.
- * @param out - Receives the ids from index 0 (grown when too short; the array in use is returned
- *   by {@link scanBuffer}).
- * @returns How many ids were written.
- */
-export function scanTokens(text: string, start: number, end: number): number {
-  let out = buffer;
-  let n = 0;
-  let exclaims = 0;
-  let questions = 0;
-  let i = start;
-  while (i < end) {
-    let c = text.charCodeAt(i);
-    if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) {
-      i++;
-      continue;
-    }
-    const s = i;
-    let h = FNV_OFFSET;
-    if (c === 0x21) exclaims++;
-    else if (c === 0x3f) questions++;
-    for (;;) {
-      h = Math.imul(h ^ c, FNV_PRIME);
-      i++;
-      if (i >= end) break;
-      c = text.charCodeAt(i);
-      // Letters (the common case) are above U+003F and below U+0085: two compares.
-      if (c <= 0x3f) {
-        if (c <= 0x20 && isWhitespaceCode(c)) break;
-        if (c === 0x21) exclaims++;
-        else if (c === 0x3f) questions++;
-      } else if (c >= 0x85 && isWhitespaceCode(c)) break;
-    }
-    if (n === out.length) {
-      out = grow(out, 0);
-      buffer = out;
-    }
-    out[n++] = find(text, s, i, h);
-  }
-  scanCounts.exclaims = exclaims;
-  scanCounts.questions = questions;
-  return n;
-}
-
 let buffer = new Int32Array(1024);
 
 /**
- * The ids written by the last {@link scanTokens} call (valid until the next call).
+ * The sentence splitter of `SentenceScanner` (text/sentences.ts) and the whitespace split of
+ * each sentence in one pass over the text: `next()` finds the next sentence, sets `start` and
+ * `end`, writes the ids of its whitespace tokens (Python `str.split()` pieces) to `ids` and
+ * counts its `!` and `?`.
+ *
+ * The rules are the splitter's, read at token ends. A sentence boundary always falls in
+ * whitespace, so a sentence's tokens are exactly the whitespace pieces between its `start` and
+ * `end`. The splitter reaches a `.`, `!` or `?` run at its first char and tests a boundary only
+ * when the run, plus closing quotes and brackets, reaches whitespace: that is, when the token
+ * ends in terminators and closers, the run being the longest one before the closers. Otherwise
+ * it tests a boundary at the first line break of the whitespace after the token. After a
+ * terminator run that is not a boundary, the whitespace after it is skipped whole, line breaks
+ * included, as the splitter does. test/score/token-table.test.ts checks that both give the same
+ * sentences and tokens on every fixture filing and on generated text.
+ *
  * @internal
  */
-export function scanBuffer(): Int32Array {
-  return buffer;
+export class SentenceTokens {
+  /** UTF-16 index of the current sentence's first character. */
+  start = 0;
+  /** UTF-16 index just past the current sentence's last character. */
+  end = 0;
+  /** Tokens of the current sentence (their ids are `ids[0, count)`). */
+  count = 0;
+  /** `!` in the current sentence. */
+  exclaims = 0;
+  /** `?` in the current sentence. */
+  questions = 0;
+  /** The ids of the current sentence's tokens (valid until the next call). */
+  ids: Int32Array = buffer;
+  private readonly text: string;
+  private pos: number;
+
+  constructor(text: string) {
+    this.text = text;
+    this.pos = skipWhitespace(text, 0, text.length);
+  }
+
+  /** Move to the next sentence; `false` when there is none left. */
+  next(): boolean {
+    const text = this.text;
+    const n = text.length;
+    const sentStart = this.pos;
+    if (sentStart >= n) return false;
+    // Ids given out before are not used after this point: a caller holds none between sentences.
+    resetTokenTableIfFull();
+    let out = buffer;
+    let count = 0;
+    let exclaims = 0;
+    let questions = 0;
+    let i = sentStart; // always at a token's first char
+    for (;;) {
+      const ts = i;
+      let c = text.charCodeAt(i);
+      let h = FNV_OFFSET;
+      for (;;) {
+        if (c === 0x21) exclaims++;
+        else if (c === 0x3f) questions++;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+        if (i >= n) break;
+        c = text.charCodeAt(i);
+        // Letters (the common case) are above U+0020 and below U+0085: two compares.
+        if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) break;
+      }
+      const te = i;
+      if (count === out.length) {
+        out = grow(out, 0);
+        buffer = out;
+      }
+      out[count++] = find(text, ts, te, h);
+      if (te >= n) break;
+      // Does the token end in terminators and closers?
+      let p = te;
+      while (p > ts && isCloser(text.charCodeAt(p - 1))) p--;
+      if (p > ts && isTerminator(text.charCodeAt(p - 1))) {
+        let r = p - 1;
+        while (r > ts && isTerminator(text.charCodeAt(r - 1))) r--;
+        const singleDot = p - r === 1 && text.charCodeAt(r) === 0x2e;
+        const k = skipWhitespace(text, te, n);
+        if (k >= n) break;
+        if (
+          lineBreaksSkipped() >= 2 ||
+          (startsSentence(text, k) && !(singleDot && isNonBreakingDot(text, r, sentStart)))
+        ) {
+          return this.found(sentStart, te, k, out, count, exclaims, questions);
+        }
+        i = k;
+        continue;
+      }
+      // Otherwise the first line break of the whitespace after the token, if any, is tested.
+      let w = te;
+      let d = text.charCodeAt(w);
+      while (!isLineBreakCode(d)) {
+        w++;
+        if (w >= n) break;
+        d = text.charCodeAt(w);
+        if (!isWhitespaceCode(d)) break;
+      }
+      if (w >= n) break;
+      if (!isLineBreakCode(d)) {
+        i = w;
+        continue;
+      }
+      const k = skipWhitespace(text, w, n);
+      if (k >= n) break;
+      let boundary = lineBreaksSkipped() >= 2 || startsBullet(text, k);
+      if (!boundary && startsParenMarker(text, k)) {
+        const last = lastNonSpace(text, sentStart, w);
+        boundary = last === 0x3a || last === 0x3b;
+      }
+      if (!boundary) boundary = startsSentence(text, k) && isHeadingLine(text, sentStart, w);
+      if (boundary) return this.found(sentStart, te, k, out, count, exclaims, questions);
+      i = k;
+    }
+    // The last sentence: it ends with its last token, at the text's end or before whitespace.
+    let end = i;
+    while (end > sentStart && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
+    return this.found(sentStart, end, n, out, count, exclaims, questions);
+  }
+
+  private found(
+    start: number,
+    end: number,
+    next: number,
+    ids: Int32Array,
+    count: number,
+    exclaims: number,
+    questions: number,
+  ): boolean {
+    this.start = start;
+    this.end = end;
+    this.pos = next;
+    this.ids = ids;
+    this.count = count;
+    this.exclaims = exclaims;
+    this.questions = questions;
+    return true;
+  }
 }
 
 /** Shrink the scan buffer after a pathological sentence. @internal */

@@ -704,7 +704,7 @@ function pushToken(raw: string, lexicons: VaderLexicons): number {
  * {@link vaderCompoundOfTokens} on the ids' raw tokens.
  *
  * @internal
- * @param ids - The sentence's whitespace tokens, from `scanTokens`.
+ * @param ids - The sentence's whitespace tokens, from `SentenceTokens`.
  * @param n - How many of `ids` belong to the sentence.
  * @param exclaimCount - Number of `!` in the sentence.
  * @param questionCount - Number of `?` in the sentence.

@@ -95,12 +95,13 @@ const DOTTED = /^[A-Za-z](\.[A-Za-z])+$/;
 const LIST_MARKER = /^(\d{1,3}|[ivxlcIVXLC]{1,5}|[A-Za-z])$/;
 const PAREN_MARKER = /^\((\d{1,3}|[ivxlcIVXLC]{1,5}|[A-Za-z])\)$/;
 
-function isTerminator(c: number): boolean {
+/** `.`, `!` or `?`. @internal */
+export function isTerminator(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f;
 }
 
-/** Closing quotes and brackets that stay with the sentence they follow: " ' ” ’ ) ]. */
-function isCloser(c: number): boolean {
+/** Closing quotes and brackets that stay with the sentence they follow: " ' ” ’ ) ]. @internal */
+export function isCloser(c: number): boolean {
   return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
 }
 
@@ -126,16 +127,16 @@ function isBulletCode(c: number): boolean {
   );
 }
 
-/** A bullet or dash list marker at `k` followed by whitespace (`• `, `- `, `* `, `– `). */
-function startsBullet(text: string, k: number): boolean {
+/** A bullet or dash list marker at `k` followed by whitespace (`• `, `- `, `* `, `– `). @internal */
+export function startsBullet(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
   const next = text.charCodeAt(k + 1);
   if (isBulletCode(c)) return true;
   return (c === 0x2d || c === 0x2a || c === 0x2013 || c === 0x2014) && isWhitespaceCode(next);
 }
 
-/** Can a sentence start at `k`? An uppercase letter, a digit, an opening quote/bracket or a bullet. */
-function startsSentence(text: string, k: number): boolean {
+/** Can a sentence start at `k`? An uppercase letter, a digit, an opening quote/bracket or a bullet. @internal */
+export function startsSentence(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
   if (c < 0x80)
     return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || isOpener(c) || startsBullet(text, k);
@@ -153,8 +154,8 @@ function atLineStart(text: string, pos: number): boolean {
   return pos - 200 < 0;
 }
 
-/** Is the single `.` at `dot` part of an abbreviation, an initial or a list marker? */
-function isNonBreakingDot(text: string, dot: number, sentStart: number): boolean {
+/** Is the single `.` at `dot` part of an abbreviation, an initial or a list marker? @internal */
+export function isNonBreakingDot(text: string, dot: number, sentStart: number): boolean {
   let s = dot;
   const stop = Math.max(0, dot - 40);
   while (s > stop) {
@@ -174,8 +175,10 @@ function isNonBreakingDot(text: string, dot: number, sentStart: number): boolean
  * Does the text from `from` (a sentence start that opens its line) to the line break at `nl` read
  * like a heading? No terminal punctuation, at most 12 words, short, and every word of 4+ characters that
  * starts with a letter is capitalized (`Results of Operations`, `LIQUIDITY AND CAPITAL RESOURCES`).
+ *
+ * @internal
  */
-function isHeadingLine(text: string, from: number, nl: number): boolean {
+export function isHeadingLine(text: string, from: number, nl: number): boolean {
   if (nl - from > 150 || !atLineStart(text, from)) return false;
   let e = nl;
   while (e > from && isWhitespaceCode(text.charCodeAt(e - 1))) e--;
@@ -212,9 +215,9 @@ function isHeadingLine(text: string, from: number, nl: number): boolean {
   return letters;
 }
 
-/** Skip whitespace from `i`; sets `lineBreaksSeen` to the number of line breaks (CRLF = 1). */
+/** Skip whitespace from `i`; sets `lineBreaksSeen` to the number of line breaks (CRLF = 1). @internal */
 let lineBreaksSeen = 0;
-function skipWhitespace(text: string, i: number, n: number): number {
+export function skipWhitespace(text: string, i: number, n: number): number {
   lineBreaksSeen = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -225,18 +228,24 @@ function skipWhitespace(text: string, i: number, n: number): number {
   return i;
 }
 
+/** Line breaks passed by the last {@link skipWhitespace} call. @internal */
+export function lineBreaksSkipped(): number {
+  return lineBreaksSeen;
+}
+
 function trimEnd(text: string, from: number, e: number): number {
   while (e > from && isWhitespaceCode(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
-function lastNonSpace(text: string, from: number, e: number): number {
+/** The last non-whitespace char code of `text[from, e)`, -1 when none. @internal */
+export function lastNonSpace(text: string, from: number, e: number): number {
   const t = trimEnd(text, from, e);
   return t > from ? text.charCodeAt(t - 1) : -1;
 }
 
-/** `(a)`, `(1)`, `(iv)` at `k`, followed by whitespace. */
-function startsParenMarker(text: string, k: number): boolean {
+/** `(a)`, `(1)`, `(iv)` at `k`, followed by whitespace. @internal */
+export function startsParenMarker(text: string, k: number): boolean {
   if (text.charCodeAt(k) !== 0x28) return false;
   const close = text.indexOf(')', k);
   if (close === -1 || close - k > 7 || !isWhitespaceCode(text.charCodeAt(close + 1))) return false;

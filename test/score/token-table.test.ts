@@ -1,9 +1,41 @@
 // The token table behind scoreText: one id per distinct whitespace token, whatever came before it.
+// The property test here runs from the fixed seed set in test/support/property-seed.ts (a vitest
+// setup file); FC_SEED=<integer> overrides it, and fast-check prints the seed of a failure to replay it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentToText } from '../../src/extract/index.js';
 import { scoreText } from '../../src/score/index.js';
-import { columns, idOf } from '../../src/score/token-table.js';
-import { readFixture } from '../support/fixtures.js';
+import { columns, idOf, SentenceTokens } from '../../src/score/token-table.js';
+import { splitWhitespace } from '../../src/text/index.js';
+import { SentenceScanner } from '../../src/text/sentences.js';
+import { filingFixtureNames, readFixture } from '../support/fixtures.js';
+
+/**
+ * Sentences as `start end !count ?count | tokens` lines, from the fused scanner (ids turned
+ * back into their tokens) or from the sentence splitter and a whitespace split of each sentence.
+ */
+function fused(text: string): string[] {
+  const out: string[] = [];
+  const scanner = new SentenceTokens(text);
+  while (scanner.next()) {
+    const tokens = Array.from(scanner.ids.subarray(0, scanner.count), (id) => columns.keys[id]);
+    out.push(
+      `${scanner.start} ${scanner.end} ${scanner.exclaims} ${scanner.questions} | ${tokens.join(' ')}`,
+    );
+  }
+  return out;
+}
+function separate(text: string): string[] {
+  const out: string[] = [];
+  const scanner = new SentenceScanner(text);
+  while (scanner.next()) {
+    const piece = text.slice(scanner.start, scanner.end);
+    const count = (c: string): number => piece.split(c).length - 1;
+    const tokens = splitWhitespace(text, scanner.start, scanner.end);
+    out.push(`${scanner.start} ${scanner.end} ${count('!')} ${count('?')} | ${tokens.join(' ')}`);
+  }
+  return out;
+}
 
 describe('token table', () => {
   it('gives a token the same id every time, also after thousands of ids without a slot', () => {
@@ -34,5 +66,31 @@ describe('token table', () => {
     expect(row.word_count).toBe(140_003);
     expect(row.sentiment).toBe(scoreText('good good', { attributes: ['sentiment'] }).sentiment);
     expect(row.sentiment).toBeGreaterThan(0.5);
+  });
+
+  it('splits sentences and their tokens in one pass exactly as the splitter and a whitespace split do', () => {
+    let sentences = 0;
+    for (const name of filingFixtureNames()) {
+      const text = documentToText(readFixture(`filings/${name}`));
+      const expected = separate(text);
+      expect(fused(text), name).toEqual(expected);
+      sentences += expected.length;
+    }
+    expect(sentences).toBeGreaterThan(20_000);
+  });
+
+  it('splits generated text as the splitter and a whitespace split do (property)', () => {
+    const unit = fc.constantFrom(
+      ...['a', 'B', 'Inc', 'U.S', 'No', '1', 'iv', '(a)', '•', '- ', 'é', 'Results of Operations'],
+      ...['.', '!', '?', '...', '"', "'", ')', ']', '”', '’', '(', ':', ';'],
+      ...[' ', ' ', '  ', '\n', '\n\n', '\r\n', '\t', '\u00a0', '\u2028', '\u0085', '\u001c'],
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+        const text = units.join('');
+        expect(fused(text)).toEqual(separate(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
