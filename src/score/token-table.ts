@@ -277,6 +277,21 @@ export class SentenceTokens {
       }
       out[count++] = find(text, ts, te, h);
       if (te >= n) break;
+      // The common case, decided from three chars: the token ends in an ASCII char that is neither
+      // a terminator nor a closer (a letter, digit, comma, ...), and one space comes before the
+      // next token. No boundary can be there.
+      if (c === 0x20) {
+        const last = text.charCodeAt(te - 1);
+        const next = text.charCodeAt(te + 1); // NaN past the end: not taken
+        if (
+          next > 0x20 &&
+          next < 0x85 &&
+          (last > 0x3f ? last < 0x80 && last !== 0x5d : last >= 0x2c && last <= 0x3b && last !== 0x2e)
+        ) {
+          i = te + 1;
+          continue;
+        }
+      }
       // Does the token end in terminators and closers?
       let p = te;
       while (p > ts && isCloser(text.charCodeAt(p - 1))) p--;

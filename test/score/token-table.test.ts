@@ -79,6 +79,15 @@ describe('token table', () => {
     expect(sentences).toBeGreaterThan(20_000);
   });
 
+  it('splits at every closer and terminator after a sentence end as the splitter does', () => {
+    const closers = ['"', "'", ')', ']', '”', '’'];
+    const texts = ['.', '!', '?', '?!', '...'].flatMap((t) =>
+      closers.flatMap((q) => [`It rose${t}${q} Then fell.`, `It rose${q}${t} Then`, `Inc${t}${q}\n- item`]),
+    );
+    for (const text of texts) expect(fused(text), text).toEqual(separate(text));
+    expect(fused('It rose.] Then fell.')).toHaveLength(2);
+  });
+
   it('splits generated text as the splitter and a whitespace split do (property)', () => {
     const unit = fc.constantFrom(
       ...['a', 'B', 'Inc', 'U.S', 'No', '1', 'iv', '(a)', '•', '- ', 'é', 'Results of Operations'],
