@@ -76,6 +76,8 @@ const ABBREVIATION_BASE = [
   'ch',
   'Ch',
 ];
+/** The longest abbreviation or list marker (at most 5 chars); initials are 1 or 2. */
+const MAX_ABBREVIATION = Math.max(5, ...ABBREVIATION_BASE.map((a) => a.length));
 let abbreviations: Set<string> | undefined;
 function abbreviationSet(): Set<string> {
   if (abbreviations === undefined) {
@@ -164,6 +166,9 @@ export function isNonBreakingDot(text: string, dot: number, sentStart: number): 
     s--;
   }
   if (s === dot) return false;
+  // Longer than every abbreviation and list marker, and no `.` after its first letter (as a
+  // dotted abbreviation has): the common case, decided without slicing the token.
+  if (dot - s > MAX_ABBREVIATION && text.charCodeAt(s + 1) !== 0x2e) return false;
   const token = text.slice(s, dot);
   const first = codePointAt(text, s);
   if (token.length === (first > 0xffff ? 2 : 1) && isLetterCodePoint(first)) return true;

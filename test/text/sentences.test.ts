@@ -135,6 +135,29 @@ describe('splitSentences on real MD&A text (Ford 10-K for 2001, hard-wrapped .tx
     expect(nonSpace).toBe(ford.replace(/\s/g, '').length);
   });
 
+  it('does not end a sentence after a listed abbreviation of any length', () => {
+    for (const abbreviation of [
+      'No',
+      'Inc',
+      'Corp',
+      'Sept',
+      'Prof',
+      'Intl',
+      'Govt',
+      'approx',
+      'Approx',
+      'INTL',
+    ]) {
+      const text = `Shares of Acme ${abbreviation}. Holders rose. Then fell.`;
+      expect(
+        splitSentences(text).map((s) => s.text),
+        abbreviation,
+      ).toEqual([`Shares of Acme ${abbreviation}. Holders rose.`, 'Then fell.']);
+    }
+    // Not listed, so the dot ends the sentence.
+    expect(splitSentences('Shares of Acmecorp. Holders rose.')).toHaveLength(2);
+  });
+
   it('iterateSentences yields the same sentences as splitSentences, lazily', () => {
     const part = ford.slice(170_000, 200_000);
     const iterator = iterateSentences(part);
