@@ -9,8 +9,12 @@
 // - cold figures come from fresh processes (first document, import included), as many per tool,
 //   interleaved too; the light `fin-tabtext/score` entry is bundled with esbuild (what tsup uses)
 //   into node_modules/.cache so the child imports JavaScript, not TypeScript through a loader.
-// Environment: BENCH_ROUNDS (warm rounds, default 5), BENCH_COLD (fresh processes per tool,
-// default 7), BENCH_BIG=0 skips the 20 MB document.
+// Environment: BENCH_ROUNDS (warm rounds, default 9), BENCH_COLD (fresh processes per tool,
+// default 9), BENCH_BIG=0 skips the 20 MB document.
+// Why 9: on the 2-core VM these figures come from, memory-bound code runs up to 2x slower for
+// stretches of seconds to minutes (likely other guests on the shared caches and memory), while
+// a pure arithmetic loop stays within 5%. With 5 rounds a median could fall in one such
+// stretch; 9 rounds spread over about 3 minutes give a steadier median for every tool alike.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,8 +27,8 @@ import { type ScoreOptions, scoreText } from '../src/score/index.js';
 import { iterateSentences, splitWhitespace } from '../src/text/index.js';
 import { filingFixtureNames, readFixture, readManifest } from '../test/support/fixtures.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const COLD = Number(process.env.BENCH_COLD ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const COLD = Number(process.env.BENCH_COLD ?? 9);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const load = (): string =>
   loadavg()
