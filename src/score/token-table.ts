@@ -32,8 +32,13 @@ const MASK = SLOTS - 1;
 const LIMIT = SLOTS >> 1;
 /** Beyond this many ids (a pathological sentence), new tokens get ids without a slot. */
 const SLOT_CEILING = (SLOTS * 3) >> 2;
-/** Longer tokens (URLs, rules of dashes) get a fresh id every time and no slot. */
-const MAX_KEY = 48;
+/**
+ * Longer tokens get a fresh id every time and no slot. URLs, rules of dashes and uuencoded lines
+ * are shorter, so they are stored; the rare longer token takes a branch that optimized code has
+ * not seen, which costs a deoptimization and a recompile (tens of ms of compiler time in a
+ * fresh process), so the bound is as high as the one-byte length column allows.
+ */
+const MAX_KEY = 255;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
