@@ -39,6 +39,12 @@ const SLOT_CEILING = (SLOTS * 3) >> 2;
  * fresh process), so the bound is as high as the one-byte length column allows.
  */
 const MAX_KEY = 255;
+/**
+ * Ids the columns hold before they first grow: more than the distinct tokens of a typical first
+ * document (the cold benchmark's 42 KB MD&A has 1,454), so the growth branches, which optimized
+ * code has not seen yet, are not taken while it is scored (taking one costs a deoptimization).
+ */
+const INITIAL_IDS = 8192;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -60,17 +66,17 @@ export class TokenColumns {
   /** The raw token (a copy that does not keep the source text alive). */
   keys: string[] = [];
   /** Word-list words: count (-1 until resolved). */
-  wordCount = new Int8Array(1024).fill(-1);
+  wordCount = new Int8Array(INITIAL_IDS).fill(-1);
   /** The first word (lowercase), when there is one. */
   firstWord: string[] = [];
   /** All words, when there are 2 or more. */
   moreWords: Array<readonly string[] | undefined> = [];
   /** VADER state: one of the VADER_* constants. */
-  vader = new Uint8Array(1024);
+  vader = new Uint8Array(INITIAL_IDS);
   /** VADER: lexicon valence of the lowercased token, NaN when absent. */
-  lex = new Float64Array(1024);
+  lex = new Float64Array(INITIAL_IDS);
   /** VADER: flags, see the F_* constants of vader-token.ts; bits 8–15 the word code. */
-  flags = new Int32Array(1024);
+  flags = new Int32Array(INITIAL_IDS);
   /** VADER: the token after punctuation stripping, original case. */
   tok: string[] = [];
   /** VADER: `tok` lowercased. */
@@ -80,18 +86,18 @@ export class TokenColumns {
   /** VADER: `!` added by emoji descriptions. */
   bangs: number[] = [];
   /** textstat: segment shape (class runs, 2 bits each), -1 until resolved, 0 when in `runs`. */
-  shape = new Int32Array(1024).fill(-1);
+  shape = new Int32Array(INITIAL_IDS).fill(-1);
   /** textstat: runs that do not fit in `shape`. */
   runs: Array<Uint8Array | undefined> = [];
   /** textstat: syllables << 2 | easy << 1 | fromCmudict of the cleaned word; -1 when empty. */
-  info = new Int32Array(1024);
+  info = new Int32Array(INITIAL_IDS);
   /** Word lists: the root node of the token's (only) word in `listRoot`, null when none. */
   listNode: unknown[] = [];
   /**
    * Word lists: 1 when the token holds a spelling that a case or number rule of `listRoot`'s
    * lists looks for (`May`, `effective`), 0 when not, -1 until resolved.
    */
-  listMark = new Int8Array(1024).fill(-1);
+  listMark = new Int8Array(INITIAL_IDS).fill(-1);
   /** The compiled lists' root map that `listNode` and `listMark` were resolved against. */
   listRoot: unknown = undefined;
   /** Ids in use. */
@@ -145,12 +151,12 @@ function newId(key: string): number {
 // it stays in the CPU's caches than with the hash and the id in two.
 const ID_BITS = 17;
 const ID_MASK = (1 << ID_BITS) - 1;
-let pool = new Uint16Array(1 << 16);
+let pool = new Uint16Array(INITIAL_IDS * 16);
 let poolSize = 0;
 /** Per id: where its key starts in the pool (-1 for an id without a slot). */
-let keyAt = new Int32Array(1024);
+let keyAt = new Int32Array(INITIAL_IDS);
 /** Per id: its key's length (at most MAX_KEY). */
-let keyLength = new Uint8Array(1024);
+let keyLength = new Uint8Array(INITIAL_IDS);
 
 function find(text: string, s: number, e: number, h: number): number {
   const len = e - s;
