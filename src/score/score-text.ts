@@ -416,10 +416,11 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
 }
 
 /**
- * Score one text on the 11 TabText attributes in one pass: the text is split into sentences
- * lazily; each sentence is split on whitespace once (those tokens feed both VADER and the
- * streaming readability counter) and tokenized once (those words feed the word-list matcher).
- * Memory stays bounded by one sentence plus a batch of words, so a 20 MB document is fine.
+ * Score one text on the 11 TabText attributes in one pass: one walk over the text finds its
+ * sentences, lazily, and splits them on whitespace (those tokens feed both VADER and the
+ * streaming readability counter; their words, tokenized once per distinct token, feed the
+ * word-list matcher). Memory stays bounded by one sentence plus a batch of words, so a 20 MB
+ * document is fine.
  *
  * - Word-list attributes: matched words / `word_count` (numbers are not words).
  * - `polarity`: (positive − negative) / (positive + negative) of the list counts, 0 when both are 0.
