@@ -92,17 +92,10 @@ export function lineKeyRelation(
 }
 
 /**
- * The start of the line of `table[start, end)` whose key is `key[s, e)`, or -1 when there is none.
+ * The start of the line of `table[start, end)` whose key is `key[s, e)`, or -1 when there is none
+ * (the parameters are those of {@link lowerBoundLine}).
  *
  * @internal
- * @param table - The table's text: lines `key<separator>rest`, sorted by key, each ended by `\n`.
- * @param start - Index of the first line.
- * @param end - Index just past the last line's `\n`.
- * @param separator - The char code ending a key (a tab or a space).
- * @param key - The string holding the key.
- * @param s - Start of the key in `key`.
- * @param e - End of the key in `key`.
- * @returns The index of the line's first char, or -1.
  */
 export function findSortedLine(
   table: string,
