@@ -271,15 +271,19 @@ export class SentenceTokens {
       const ts = i;
       let c = text.charCodeAt(i);
       let h = FNV_OFFSET;
+      if (c === 0x21) exclaims++;
+      else if (c === 0x3f) questions++;
       for (;;) {
-        if (c === 0x21) exclaims++;
-        else if (c === 0x3f) questions++;
         h = Math.imul(h ^ c, FNV_PRIME);
         i++;
         if (i >= n) break;
         c = text.charCodeAt(i);
-        // Letters (the common case) are above U+0020 and below U+0085: two compares.
-        if (c <= 0x20 ? isWhitespaceCode(c) : c >= 0x85 && isWhitespaceCode(c)) break;
+        // Letters (the common case) are above U+003F and below U+0085: two compares.
+        if (c <= 0x3f) {
+          if (c <= 0x20 && isWhitespaceCode(c)) break;
+          if (c === 0x21) exclaims++;
+          else if (c === 0x3f) questions++;
+        } else if (c >= 0x85 && isWhitespaceCode(c)) break;
       }
       const te = i;
       if (count === out.length) {
