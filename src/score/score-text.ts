@@ -302,7 +302,6 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
       // collected here. Whether a token holds such a spelling is the lists' pattern tested on the
       // token once per distinct token; the pattern's alternatives are single words, so a sentence
       // matches it exactly when one of its tokens does.
-      const collect = needWords;
       const sentenceFrom = size;
       let inContext = false;
       const wc = columns.wordCount;
@@ -310,7 +309,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
       const listMark = columns.listMark;
       for (let k = 0; k < n; k++) {
         const id = ids[k]!;
-        if (marked !== null && collect) {
+        if (marked !== null && needWords) {
           let mark = listMark[id]!;
           if (mark < 0) {
             mark = marked.pattern.test(columns.keys[id]!) ? 1 : 0;
@@ -323,7 +322,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
         if (m === 0) continue;
         if (m === 1) {
           wordCount++;
-          if (collect) {
+          if (needWords) {
             const word = columns.firstWord[id]!;
             let node = listNode[id];
             if (node === undefined) {
@@ -336,7 +335,7 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
         } else {
           const more = columns.moreWords[id]!;
           wordCount += more.length;
-          if (collect) {
+          if (needWords) {
             for (const w of more) {
               words[size] = w;
               nodes[size++] = root.get(w) ?? null;
