@@ -274,7 +274,8 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
     size = 0;
   };
 
-  const marked = o.lists.marked;
+  // Tokens are checked for spellings of rule words only when lists with such rules are in use.
+  const markRules = needWords ? o.lists.marked : null;
   if (!useTable) {
     // Word lists alone: no whitespace tokens are needed, so the tokenizer runs on each sentence.
     const scanner = new SentenceScanner(text);
@@ -309,10 +310,10 @@ function scoreOne(text: string, o: ResolvedOptions, explain: boolean): TextScore
       const listMark = columns.listMark;
       for (let k = 0; k < n; k++) {
         const id = ids[k]!;
-        if (marked !== null && needWords) {
+        if (markRules !== null) {
           let mark = listMark[id]!;
           if (mark < 0) {
-            mark = marked.pattern.test(columns.keys[id]!) ? 1 : 0;
+            mark = markRules.pattern.test(columns.keys[id]!) ? 1 : 0;
             listMark[id] = mark;
           }
           if (mark === 1) inContext = true;

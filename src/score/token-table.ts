@@ -12,16 +12,11 @@
 // Objects scattered over the heap cost a cache miss per token per field group.
 import { isLineBreakCode, isWhitespaceCode } from '../text/chars.js';
 import {
+  endsAfterTerminators,
+  endsAtLineBreak,
   isCloser,
-  isHeadingLine,
-  isNonBreakingDot,
   isTerminator,
-  lastNonSpace,
-  lineBreaksSkipped,
   skipWhitespace,
-  startsBullet,
-  startsParenMarker,
-  startsSentence,
 } from '../text/sentences.js';
 
 /** Slots of the open-addressing hash (linear probing); entries stay below half of it. */
@@ -316,10 +311,7 @@ export class SentenceTokens {
         const singleDot = p - r === 1 && text.charCodeAt(r) === 0x2e;
         const k = skipWhitespace(text, te, n);
         if (k >= n) break;
-        if (
-          lineBreaksSkipped() >= 2 ||
-          (startsSentence(text, k) && !(singleDot && isNonBreakingDot(text, r, sentStart)))
-        ) {
+        if (endsAfterTerminators(text, sentStart, r, singleDot, k)) {
           return this.found(sentStart, te, k, out, count, exclaims, questions);
         }
         i = k;
@@ -341,19 +333,13 @@ export class SentenceTokens {
       }
       const k = skipWhitespace(text, w, n);
       if (k >= n) break;
-      let boundary = lineBreaksSkipped() >= 2 || startsBullet(text, k);
-      if (!boundary && startsParenMarker(text, k)) {
-        const last = lastNonSpace(text, sentStart, w);
-        boundary = last === 0x3a || last === 0x3b;
+      if (endsAtLineBreak(text, sentStart, w, k)) {
+        return this.found(sentStart, te, k, out, count, exclaims, questions);
       }
-      if (!boundary) boundary = startsSentence(text, k) && isHeadingLine(text, sentStart, w);
-      if (boundary) return this.found(sentStart, te, k, out, count, exclaims, questions);
       i = k;
     }
-    // The last sentence: it ends with its last token, at the text's end or before whitespace.
-    let end = i;
-    while (end > sentStart && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
-    return this.found(sentStart, end, n, out, count, exclaims, questions);
+    // The last sentence: every break above leaves i at the end of its last token.
+    return this.found(sentStart, i, n, out, count, exclaims, questions);
   }
 
   private found(

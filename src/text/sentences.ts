@@ -129,16 +129,16 @@ function isBulletCode(c: number): boolean {
   );
 }
 
-/** A bullet or dash list marker at `k` followed by whitespace (`• `, `- `, `* `, `– `). @internal */
-export function startsBullet(text: string, k: number): boolean {
+/** A bullet or dash list marker at `k` followed by whitespace (`• `, `- `, `* `, `– `). */
+function startsBullet(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
   const next = text.charCodeAt(k + 1);
   if (isBulletCode(c)) return true;
   return (c === 0x2d || c === 0x2a || c === 0x2013 || c === 0x2014) && isWhitespaceCode(next);
 }
 
-/** Can a sentence start at `k`? An uppercase letter, a digit, an opening quote/bracket or a bullet. @internal */
-export function startsSentence(text: string, k: number): boolean {
+/** Can a sentence start at `k`? An uppercase letter, a digit, an opening quote/bracket or a bullet. */
+function startsSentence(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
   if (c < 0x80)
     return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || isOpener(c) || startsBullet(text, k);
@@ -156,8 +156,8 @@ function atLineStart(text: string, pos: number): boolean {
   return pos - 200 < 0;
 }
 
-/** Is the single `.` at `dot` part of an abbreviation, an initial or a list marker? @internal */
-export function isNonBreakingDot(text: string, dot: number, sentStart: number): boolean {
+/** Is the single `.` at `dot` part of an abbreviation, an initial or a list marker? */
+function isNonBreakingDot(text: string, dot: number, sentStart: number): boolean {
   let s = dot;
   const stop = Math.max(0, dot - 40);
   while (s > stop) {
@@ -180,10 +180,8 @@ export function isNonBreakingDot(text: string, dot: number, sentStart: number): 
  * Does the text from `from` (a sentence start that opens its line) to the line break at `nl` read
  * like a heading? No terminal punctuation, at most 12 words, short, and every word of 4+ characters that
  * starts with a letter is capitalized (`Results of Operations`, `LIQUIDITY AND CAPITAL RESOURCES`).
- *
- * @internal
  */
-export function isHeadingLine(text: string, from: number, nl: number): boolean {
+function isHeadingLine(text: string, from: number, nl: number): boolean {
   if (nl - from > 150 || !atLineStart(text, from)) return false;
   let e = nl;
   while (e > from && isWhitespaceCode(text.charCodeAt(e - 1))) e--;
@@ -233,28 +231,60 @@ export function skipWhitespace(text: string, i: number, n: number): number {
   return i;
 }
 
-/** Line breaks passed by the last {@link skipWhitespace} call. @internal */
-export function lineBreaksSkipped(): number {
-  return lineBreaksSeen;
-}
-
 function trimEnd(text: string, from: number, e: number): number {
   while (e > from && isWhitespaceCode(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
-/** The last non-whitespace char code of `text[from, e)`, -1 when none. @internal */
-export function lastNonSpace(text: string, from: number, e: number): number {
+/** The last non-whitespace char code of `text[from, e)`, -1 when none. */
+function lastNonSpace(text: string, from: number, e: number): number {
   const t = trimEnd(text, from, e);
   return t > from ? text.charCodeAt(t - 1) : -1;
 }
 
-/** `(a)`, `(1)`, `(iv)` at `k`, followed by whitespace. @internal */
-export function startsParenMarker(text: string, k: number): boolean {
+/** `(a)`, `(1)`, `(iv)` at `k`, followed by whitespace. */
+function startsParenMarker(text: string, k: number): boolean {
   if (text.charCodeAt(k) !== 0x28) return false;
   const close = text.indexOf(')', k);
   if (close === -1 || close - k > 7 || !isWhitespaceCode(text.charCodeAt(close + 1))) return false;
   return PAREN_MARKER.test(text.slice(k, close + 1));
+}
+
+/**
+ * Does a sentence end after the run of `.`, `!` or `?` starting at `run` (its closers followed
+ * by whitespace, which {@link skipWhitespace} has just passed, up to `next`)? A blank line ends
+ * it; otherwise the next sentence must start like one, and a single `.` must not be an
+ * abbreviation's, an initial's or a list marker's.
+ *
+ * @internal
+ */
+export function endsAfterTerminators(
+  text: string,
+  sentStart: number,
+  run: number,
+  singleDot: boolean,
+  next: number,
+): boolean {
+  return (
+    lineBreaksSeen >= 2 ||
+    (startsSentence(text, next) && !(singleDot && isNonBreakingDot(text, run, sentStart)))
+  );
+}
+
+/**
+ * Does a sentence end at the line break at `lineBreak` (the whitespace from it has just been
+ * passed by {@link skipWhitespace}, up to `next`)? A blank line, a bullet, a parenthesized marker
+ * after `:` or `;`, or a heading line followed by a sentence start end it.
+ *
+ * @internal
+ */
+export function endsAtLineBreak(text: string, sentStart: number, lineBreak: number, next: number): boolean {
+  if (lineBreaksSeen >= 2 || startsBullet(text, next)) return true;
+  if (startsParenMarker(text, next)) {
+    const last = lastNonSpace(text, sentStart, lineBreak);
+    if (last === 0x3a || last === 0x3b) return true;
+  }
+  return startsSentence(text, next) && isHeadingLine(text, sentStart, lineBreak);
 }
 
 /**
@@ -356,23 +386,14 @@ export class SentenceScanner {
         }
         const k = skipWhitespace(text, j, n);
         if (k >= n) break;
-        const boundary =
-          lineBreaksSeen >= 2 ||
-          (startsSentence(text, k) && !(singleDot && isNonBreakingDot(text, i, sentStart)));
-        if (boundary) return this.found(sentStart, j, k);
+        if (endsAfterTerminators(text, sentStart, i, singleDot, k)) return this.found(sentStart, j, k);
         i = k;
         continue;
       }
       if (isLineBreakCode(c)) {
         const k = skipWhitespace(text, i, n);
         if (k >= n) break;
-        let boundary = lineBreaksSeen >= 2 || startsBullet(text, k);
-        if (!boundary && startsParenMarker(text, k)) {
-          const last = lastNonSpace(text, sentStart, i);
-          boundary = last === 0x3a || last === 0x3b;
-        }
-        if (!boundary) boundary = startsSentence(text, k) && isHeadingLine(text, sentStart, i);
-        if (boundary) {
+        if (endsAtLineBreak(text, sentStart, i, k)) {
           const e = trimEnd(text, sentStart, i);
           if (e > sentStart) return this.found(sentStart, e, k);
           sentStart = k;
