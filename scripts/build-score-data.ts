@@ -15,6 +15,8 @@
  *   fields, a later duplicate wins), sorted by token: `token<TAB>value` (the value as written).
  * - `data/vader/emoji.sorted.tsv`: the single-code-point emoji of `emoji_utf8_lexicon.txt` (the
  *   only keys that can match), sorted by code point: `01F600<TAB>description` (six hex digits).
+ * - `wordlists/defaults.parsed.json`: the eight default word lists as the library's parser reads
+ *   `wordlists/<name>.txt` (a fresh process reads this instead of running the parser).
  *
  * test/score/score-data.test.ts proves the checked-in files equal what these functions make of
  * the sources, and the scorers' goldens prove the lookups give what the parsed sources gave.
@@ -23,6 +25,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emojiKey } from '../src/score/vader-data.js';
+import {
+  DEFAULT_PARSED_FILE,
+  DEFAULT_WORD_LIST_NAMES,
+  parseWordListEntries,
+  storedEntries,
+} from '../src/score/wordlists.js';
 import { isWhitespaceCode } from '../src/text/chars.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -144,36 +152,54 @@ export function hyphenPatternTable(source: string): string {
   return `max ${maxLength}\n${keys.map((key) => `${key} ${patterns.get(key)!}\n`).join('')}`;
 }
 
-/** Each generated file: its path, its source, how to read the source, and the generator. */
+/**
+ * `wordlists/defaults.parsed.json` from the eight `wordlists/<name>.txt`: each list's entries as
+ * the library's own parser gives them (entries without contexts as plain strings).
+ */
+export function parsedDefaultWordLists(...sources: string[]): string {
+  const lists: Record<string, unknown> = {};
+  DEFAULT_WORD_LIST_NAMES.forEach((name, i) => {
+    lists[name] = storedEntries(parseWordListEntries(sources[i]!));
+  });
+  return `${JSON.stringify(lists)}\n`;
+}
+
+/** Each generated file: its path, its sources, how to read them, and the generator. */
 export const SCORE_DATA_FILES: ReadonlyArray<{
   readonly path: string;
-  readonly source: string;
+  readonly sources: readonly string[];
   readonly encoding: 'utf8' | 'latin1';
-  readonly generate: (source: string) => string;
+  readonly generate: (...sources: string[]) => string;
 }> = [
   {
     path: 'data/cmudict/cmudict-syllables.txt',
-    source: 'data/cmudict/cmudict.0.7a',
+    sources: ['data/cmudict/cmudict.0.7a'],
     encoding: 'latin1',
     generate: cmudictSyllableTable,
   },
   {
     path: 'data/hyphen/hyph_en_US.patterns',
-    source: 'data/hyphen/hyph_en_US.dic',
+    sources: ['data/hyphen/hyph_en_US.dic'],
     encoding: 'utf8',
     generate: hyphenPatternTable,
   },
   {
     path: 'data/vader/vader_lexicon.sorted.tsv',
-    source: 'data/vader/vader_lexicon.txt',
+    sources: ['data/vader/vader_lexicon.txt'],
     encoding: 'utf8',
     generate: vaderLexiconTable,
   },
   {
     path: 'data/vader/emoji.sorted.tsv',
-    source: 'data/vader/emoji_utf8_lexicon.txt',
+    sources: ['data/vader/emoji_utf8_lexicon.txt'],
     encoding: 'utf8',
     generate: emojiTable,
+  },
+  {
+    path: DEFAULT_PARSED_FILE,
+    sources: DEFAULT_WORD_LIST_NAMES.map((name) => `wordlists/${name}.txt`),
+    encoding: 'utf8',
+    generate: parsedDefaultWordLists,
   },
 ];
 
@@ -181,7 +207,7 @@ export const SCORE_DATA_FILES: ReadonlyArray<{
 export function generateScoreData(): Array<{ path: string; text: string; encoding: 'utf8' | 'latin1' }> {
   return SCORE_DATA_FILES.map((f) => ({
     path: f.path,
-    text: f.generate(readFileSync(join(root, f.source), f.encoding)),
+    text: f.generate(...f.sources.map((source) => readFileSync(join(root, source), f.encoding))),
     encoding: f.encoding,
   }));
 }

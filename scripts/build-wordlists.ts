@@ -3,7 +3,8 @@
  * embeddings and reviewed exclusions. Run from the repository root:
  *
  *   cd scripts/wordlists && npm ci && cd ../..
- *   npx tsx scripts/build-wordlists.ts            # writes wordlists/*.txt and the provenance tables
+ *   npx tsx scripts/build-wordlists.ts            # writes wordlists/*.txt (and the parsed copy the
+ *                                                 # library reads) and the provenance tables
  *   npx tsx scripts/build-wordlists.ts --date 2025-01-31   # pin the date written in the headers
  *
  * Inputs (all committed):
@@ -43,7 +44,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_WORD_LIST_NAMES, parseWordList } from '../src/score/wordlists.js';
+import { DEFAULT_PARSED_FILE, DEFAULT_WORD_LIST_NAMES, parseWordList } from '../src/score/wordlists.js';
+import { parsedDefaultWordLists } from './build-score-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const here = join(root, 'scripts', 'wordlists');
@@ -445,6 +447,11 @@ function main(): void {
     const both = all.get(a)!.bases.filter((e) => other.has(e));
     if (both.length > 0) process.stdout.write(`OVERLAP ${a}/${b}: ${both.join(' ')}\n`);
   }
+  // What the library reads: the lists as its parser gives them (see scripts/build-score-data.ts).
+  const lists = DEFAULT_WORD_LIST_NAMES.map((name) =>
+    readFileSync(join(root, 'wordlists', `${name}.txt`), 'utf8'),
+  );
+  writeFileSync(join(root, DEFAULT_PARSED_FILE), parsedDefaultWordLists(...lists));
 }
 
 main();

@@ -1,7 +1,7 @@
 /**
  * Sizes of the browser build (`npm run bundle-sizes`): for each entry, the code a page loads for
  * it (the entry module and the chunks it imports) and the data module, minified, raw and gzip
- * (level 9). Prints a Markdown table; docs/browser.md quotes its output.
+ * (level 9). Prints a Markdown table; docs/packaging.md quotes its output.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

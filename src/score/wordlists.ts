@@ -79,8 +79,12 @@ export function parseWordList(text: string): string[] {
   return parseWordListEntries(text).map((entry) => entry.text);
 }
 
-/** The entries of a word list file, parsed, deduplicated by normal form, in file order. */
-function parseWordListEntries(text: string): ParsedEntry[] {
+/**
+ * The entries of a word list file, parsed, deduplicated by normal form, in file order.
+ *
+ * @internal Also run by scripts/build-score-data.ts to make `wordlists/defaults.parsed.json`.
+ */
+export function parseWordListEntries(text: string): ParsedEntry[] {
   const seen = new Map<string, ParsedEntry>();
   text.split(/\r?\n/).forEach((line, i) => {
     const hash = line.indexOf('#');
@@ -158,16 +162,60 @@ export function defaultWordLists(): Readonly<Record<DefaultWordListName, readonl
 
 let defaultEntries: Readonly<Record<string, readonly ParsedEntry[]>> | undefined;
 
-/** The default lists' files, each parsed once (compiling them needs no second parse). */
+/**
+ * The default lists, parsed: read from `wordlists/defaults.parsed.json`, which
+ * scripts/build-score-data.ts makes by running {@link parseWordListEntries} on each
+ * `wordlists/<name>.txt` (a test checks it is current). Reading the parse instead of running it
+ * saves a fresh process most of the lists' cost: the parser, its regexes and the context rules
+ * would otherwise run in the interpreter, for 2,000 entries.
+ */
 function defaultParsed(): Readonly<Record<string, readonly ParsedEntry[]>> {
   if (defaultEntries === undefined) {
+    const stored = JSON.parse(readPackageFile(DEFAULT_PARSED_FILE)) as Record<string, StoredEntry[]>;
     const parsed: Record<string, readonly ParsedEntry[]> = {};
-    for (const name of DEFAULT_WORD_LIST_NAMES) {
-      parsed[name] = parseWordListEntries(readPackageFile(`wordlists/${name}.txt`));
-    }
+    for (const name of DEFAULT_WORD_LIST_NAMES) parsed[name] = stored[name]!.map(entryOfStored);
     defaultEntries = parsed;
   }
   return defaultEntries;
+}
+
+/** The package file holding the default lists' parsed entries. @internal */
+export const DEFAULT_PARSED_FILE = 'wordlists/defaults.parsed.json';
+
+/** A parsed entry as stored: an entry without contexts as its text, others whole. */
+type StoredEntry = string | ParsedEntry;
+
+/**
+ * The stored form of a list's parsed entries (the text of `wordlists/defaults.parsed.json` is
+ * `JSON.stringify` of a record of these, one per list).
+ *
+ * @internal
+ */
+export function storedEntries(entries: readonly ParsedEntry[]): StoredEntry[] {
+  return entries.map((entry) =>
+    entry.rules.length === 0 && entry.text === entry.words.join(' ') ? entry.text : entry,
+  );
+}
+
+function entryOfStored(entry: StoredEntry): ParsedEntry {
+  if (typeof entry === 'string') {
+    return { words: entry.indexOf(' ') < 0 ? [entry] : entry.split(' '), rules: NO_RULES, text: entry };
+  }
+  return {
+    words: entry.words,
+    rules: entry.rules.length === 0 ? NO_RULES : entry.rules.map(freezeRule),
+    text: entry.text,
+  };
+}
+
+function freezeRule(rule: ContextRule): ContextRule {
+  return Object.freeze({
+    before: Object.freeze(rule.before),
+    after: Object.freeze(rule.after),
+    letterCase: rule.letterCase,
+    numberBefore: rule.numberBefore,
+    numberAfter: rule.numberAfter,
+  });
 }
 
 /**
@@ -300,7 +348,8 @@ export interface ContextRule {
   readonly numberAfter: ContextNumber | null;
 }
 
-interface ParsedEntry {
+/** One entry of a list, parsed. @internal */
+export interface ParsedEntry {
   /** The entry's lowercase words. */
   readonly words: readonly string[];
   readonly rules: readonly ContextRule[];

@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateScoreData } from '../../scripts/build-score-data.js';
 import { vaderLexicons } from '../../src/score/vader-data.js';
-import { hyphenationPoints } from '../../src/text/index.js';
+import {
+  compiledDefaultWordLists,
+  compileWordLists,
+  countWordListMatches,
+  DEFAULT_WORD_LIST_NAMES,
+  defaultWordLists,
+  parseWordList,
+} from '../../src/score/wordlists.js';
+import { hyphenationPoints, words } from '../../src/text/index.js';
 import { readFixture } from '../support/fixtures.js';
 
 const read = (path: string, encoding: 'utf8' | 'latin1' = 'utf8'): string =>
@@ -20,6 +28,7 @@ describe('compact score data', () => {
       'data/hyphen/hyph_en_US.patterns',
       'data/vader/vader_lexicon.sorted.tsv',
       'data/vader/emoji.sorted.tsv',
+      'wordlists/defaults.parsed.json',
     ]);
     for (const { path, text, encoding } of files) {
       expect(read(path, encoding) === text, `${path} is stale: run npx tsx scripts/build-score-data.ts`).toBe(
@@ -113,5 +122,30 @@ describe('compact score data', () => {
       if (got.join() !== want.join()) wrong.push(`${word}: ${got}, want ${want}`);
     }
     expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it('reads from wordlists/defaults.parsed.json the lists and matcher that parsing wordlists/*.txt gives', () => {
+    const fromText: Record<string, string[]> = {};
+    for (const name of DEFAULT_WORD_LIST_NAMES) fromText[name] = parseWordList(read(`wordlists/${name}.txt`));
+    expect(defaultWordLists()).toEqual(fromText);
+    const stored = compiledDefaultWordLists();
+    const parsed = compileWordLists(fromText);
+    expect(stored.names).toEqual(parsed.names);
+    expect(stored.sizes).toEqual(parsed.sizes);
+    expect(stored.marked?.pattern.source).toBe(parsed.marked?.pattern.source);
+    expect([...(stored.marked?.words ?? [])]).toEqual([...(parsed.marked?.words ?? [])]);
+    // Every node, rules included (frozen as the parser freezes them), in the same order.
+    expect(stored.root).toEqual(parsed.root);
+    expect([...stored.root.keys()]).toEqual([...parsed.root.keys()]);
+    const rules = [...stored.root.values()].flatMap((node) => node.rules ?? []).flatMap((r) => r ?? []);
+    expect(rules.length).toBeGreaterThan(40);
+    expect(
+      rules.every((r) => Object.isFrozen(r) && Object.isFrozen(r.before) && Object.isFrozen(r.after)),
+    ).toBe(true);
+    // The counts of a real MD&A agree.
+    const text = readFixture('filings/gme_10-K_2024-03.htm').replace(/<[^>]+>/g, ' ');
+    const tokens = words(text);
+    expect(countWordListMatches(tokens, stored).counts).toEqual(countWordListMatches(tokens, parsed).counts);
+    expect(countWordListMatches(tokens, stored).counts.negative).toBeGreaterThan(50);
   });
 });
