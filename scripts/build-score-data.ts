@@ -1,18 +1,22 @@
 /**
  * The compact data files the scorers read, generated from the source data beside them
  * (`npx tsx scripts/build-score-data.ts`; with `--check` it only compares and fails when stale).
- * Each is a sorted table of lines that the library binary-searches in place
- * (src/resources/sorted-lines.ts), so loading one is a single file read: no map of thousands of
- * entries is built in a fresh process, and nothing is parsed that a text does not look up.
+ * Each is a sorted table of lines that the library searches in place, so loading one is a single
+ * file read: no map of thousands of entries is built in a fresh process, and nothing is parsed
+ * that a text does not look up. The two looked up by exact key (CMUdict, the VADER lexicon) start
+ * with a line indexing where each bucket of keys begins (src/resources/indexed-lines.ts), so a
+ * lookup is one native search of a bucket; the hyphenation patterns, searched by prefix, are
+ * binary-searched (src/resources/sorted-lines.ts).
  *
- * - `data/cmudict/cmudict-syllables.txt`: per CMUdict 0.7a key, in the file's order, its first
- *   pronunciation's syllable count (phones carrying a stress digit): `ABANDON 3`.
+ * - `data/cmudict/cmudict-syllables.txt`: the index line, then per CMUdict 0.7a key, in the file's
+ *   order, its first pronunciation's syllable count (phones carrying a stress digit): `ABANDON 3`.
  * - `data/hyphen/hyph_en_US.patterns`: the Liang patterns of `hyph_en_US.dic` as pyphen reads them
  *   (a later line for the same key wins), sorted by key (UTF-16 code units): `key offset digits`,
  *   the digits being the non-zero span of the pattern's values from `offset` (in code points).
  *   The first line is `max <n>`, the longest key in code points.
- * - `data/vader/vader_lexicon.sorted.tsv`: VADER's lexicon as vaderSentiment reads it (first two
- *   fields, a later duplicate wins), sorted by token: `token<TAB>value` (the value as written).
+ * - `data/vader/vader_lexicon.sorted.tsv`: the index line, then VADER's lexicon as vaderSentiment
+ *   reads it (first two fields, a later duplicate wins), sorted by token: `token<TAB>value` (the
+ *   value as written).
  * - `data/vader/emoji.sorted.tsv`: the single-code-point emoji of `emoji_utf8_lexicon.txt` (the
  *   only keys that can match), sorted by code point: `01F600<TAB>description` (six hex digits).
  * - `wordlists/defaults.parsed.json`: the eight default word lists as the library's parser reads
@@ -24,6 +28,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { indexedTable } from '../src/resources/indexed-lines.js';
 import { emojiKey } from '../src/score/vader-data.js';
 import {
   DEFAULT_PARSED_FILE,
@@ -61,6 +66,9 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Key chars per bucket of the VADER lexicon's index: 28^2 buckets (3 KB) for 7,500 keys. */
+const VADER_INDEX_DEPTH = 2;
+
 /** `data/vader/vader_lexicon.sorted.tsv` from `vader_lexicon.txt`. */
 export function vaderLexiconTable(source: string): string {
   const lexicon = new Map<string, string>();
@@ -70,7 +78,12 @@ export function vaderLexiconTable(source: string): string {
     if (/[\t\n]/.test(key))
       throw new Error(`a VADER lexicon key holds a tab or newline: ${JSON.stringify(key)}`);
   }
-  return keys.map((key) => `${key}\t${lexicon.get(key)!}\n`).join('');
+  return indexedTable(
+    keys.map((key) => `${key}\t${lexicon.get(key)!}`),
+    '\t',
+    'a',
+    VADER_INDEX_DEPTH,
+  );
 }
 
 /** `data/vader/emoji.sorted.tsv` from `emoji_utf8_lexicon.txt`. */
@@ -91,6 +104,12 @@ export function emojiTable(source: string): string {
     .join('');
 }
 
+/**
+ * Key chars per bucket of the CMUdict index: 28^3 buckets (an 88 KB index line) leave about a
+ * dozen lines in most buckets, so a lookup scans about 100 bytes natively.
+ */
+const CMUDICT_INDEX_DEPTH = 3;
+
 /** `data/cmudict/cmudict-syllables.txt` from `cmudict.0.7a` (read as latin1). */
 export function cmudictSyllableTable(source: string): string {
   const out: string[] = [];
@@ -108,9 +127,9 @@ export function cmudictSyllableTable(source: string): string {
     // Syllables: phones carrying a stress digit (a digit followed by a space, CR or the end).
     const phones = line.slice(sep + 2).replace(/\r$/, '');
     const syllables = (phones.match(/\d(?= |$)/g) ?? []).length;
-    out.push(`${key} ${syllables}\n`);
+    out.push(`${key} ${syllables}`);
   }
-  return out.join('');
+  return indexedTable(out, ' ', 'A', CMUDICT_INDEX_DEPTH);
 }
 
 const SKIPPED_PREFIXES = [

@@ -1,7 +1,9 @@
 // Sorted tables of text lines (`key<separator>rest\n`, keys in UTF-16 code-unit order), searched
 // in place: a lookup is a binary search over the file's text, so loading a table is one file read,
-// with no map of thousands of entries built (and no garbage made) in a fresh process. The tables
-// are generated from the source data by scripts/build-score-data.ts.
+// with no map of thousands of entries built (and no garbage made) in a fresh process. The
+// hyphenation patterns are searched so, by prefix (src/text/hyphenation.ts); tables looked up by
+// exact key carry a bucket index instead (indexed-lines.ts). The tables are generated from the
+// source data by scripts/build-score-data.ts.
 
 /**
  * Compare the key of the line at `pos` (ended by `separator`) with `key[s, e)`: negative, 0 or
@@ -89,23 +91,4 @@ export function lineKeyRelation(
     if (table.charCodeAt(pos + k) !== key.charCodeAt(s + k)) return KEY_OTHER;
   }
   return table.charCodeAt(pos + len) === separator ? KEY_EQUAL : KEY_EXTENDS;
-}
-
-/**
- * The start of the line of `table[start, end)` whose key is `key[s, e)`, or -1 when there is none
- * (the parameters are those of {@link lowerBoundLine}).
- *
- * @internal
- */
-export function findSortedLine(
-  table: string,
-  start: number,
-  end: number,
-  separator: number,
-  key: string,
-  s: number,
-  e: number,
-): number {
-  const lo = lowerBoundLine(table, start, end, separator, key, s, e);
-  return lo < end && compareLineKey(table, lo, separator, key, s, e) === 0 ? lo : -1;
 }

@@ -2,7 +2,7 @@
 // Source: Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for
 // Sentiment Analysis of Social Media Text. ICWSM-14. Lexicons: data/vader/ (MIT).
 import { readPackageFile } from '../resources/index.js';
-import { findSortedLine } from '../resources/sorted-lines.js';
+import { findIndexedLine } from '../resources/indexed-lines.js';
 
 /** Booster (intensifier) increment. */
 export const B_INCR = 0.293;
@@ -97,11 +97,9 @@ export function emojiKey(codePoint: number): string {
   return codePoint.toString(16).toUpperCase().padStart(6, '0');
 }
 
-const TAB = 0x09;
-
-/** A lookup over a sorted `key<TAB>value` table (scripts/build-score-data.ts). */
+/** A lookup over an indexed `key<TAB>value` table (scripts/build-score-data.ts). */
 function valueAfterKey(table: string, key: string): string | undefined {
-  const line = findSortedLine(table, 0, table.length, TAB, key, 0, key.length);
+  const line = findIndexedLine(table, '\t', key);
   if (line < 0) return undefined;
   const from = line + key.length + 1;
   return table.slice(from, table.indexOf('\n', from));
@@ -125,7 +123,7 @@ function emojiMapOfTable(table: string): Map<number, string> {
 /**
  * The lexicons over their sorted tables (`vader_lexicon.sorted.tsv`, `emoji.sorted.tsv`, generated
  * from the two source files by scripts/build-score-data.ts, spec §1.1–1.2): nothing is parsed up
- * front; each lookup is a binary search over the table's text.
+ * front; a lexicon lookup is one native search of its bucket of the indexed table.
  *
  * @param lexiconTable - Contents of `vader_lexicon.sorted.tsv`.
  * @param emojiTable - Contents of `emoji.sorted.tsv`.

@@ -1,5 +1,5 @@
 import { readPackageFile } from '../resources/index.js';
-import { findSortedLine } from '../resources/sorted-lines.js';
+import { findIndexedLine } from '../resources/indexed-lines.js';
 import { hyphenationPoints } from './hyphenation.js';
 
 /** Where a syllable count came from: CMUdict 0.7a, or the hyphenation fallback. */
@@ -17,8 +17,9 @@ export interface SyllableInfo {
  * CMUdict 0.7a's syllable counts (`data/cmudict/cmudict-syllables.txt`, generated from
  * `data/cmudict/cmudict.0.7a` by scripts/build-score-data.ts; see its PROVENANCE.md): one
  * `WORD <syllables>` line per key, the count of its first pronunciation, in the dictionary's
- * sorted order. Read on first use and binary-searched in place, without building a
- * 123,000-entry map: loading costs one read of a 1.3 MB file.
+ * sorted order, after a line indexing where each three-letter bucket of keys starts
+ * (src/resources/indexed-lines.ts). Read on first use and searched in place, without building a
+ * 123,000-entry map: loading costs one read of a 1.4 MB file.
  */
 let cmu: string | undefined;
 
@@ -26,8 +27,6 @@ function cmuText(): string {
   cmu ??= readPackageFile('data/cmudict/cmudict-syllables.txt', 'latin1');
   return cmu;
 }
-
-const SPACE = 0x20;
 
 function isAsciiOnly(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
@@ -51,7 +50,7 @@ function cmuSyllables(word: string): number {
   if (word !== '' && isAsciiOnly(word)) {
     const source = cmuText();
     const target = word.toUpperCase();
-    const line = findSortedLine(source, 0, source.length, SPACE, target, 0, target.length);
+    const line = findIndexedLine(source, ' ', target);
     if (line >= 0) {
       result = 0;
       for (
