@@ -3,17 +3,17 @@
  * (`npx tsx scripts/build-score-data.ts`; with `--check` it only compares and fails when stale).
  * Each is a sorted table of lines that the library searches in place, so loading one is a single
  * file read: no map of thousands of entries is built in a fresh process, and nothing is parsed
- * that a text does not look up. The two looked up by exact key (CMUdict, the VADER lexicon) start
- * with a line indexing where each bucket of keys begins (src/resources/indexed-lines.ts), so a
- * lookup is one native search of a bucket; the hyphenation patterns, searched by prefix, are
- * binary-searched (src/resources/sorted-lines.ts).
+ * that a text does not look up. The three looked up by key start with a line indexing where each
+ * bucket of keys begins (src/resources/indexed-lines.ts): a CMUdict or VADER lookup is one native
+ * search of a bucket, and a hyphenation prefix search one native search of the buckets the
+ * prefix can reach.
  *
  * - `data/cmudict/cmudict-syllables.txt`: the index line, then per CMUdict 0.7a key, in the file's
  *   order, its first pronunciation's syllable count (phones carrying a stress digit): `ABANDON 3`.
  * - `data/hyphen/hyph_en_US.patterns`: the Liang patterns of `hyph_en_US.dic` as pyphen reads them
  *   (a later line for the same key wins), sorted by key (UTF-16 code units): `key offset digits`,
- *   the digits being the non-zero span of the pattern's values from `offset` (in code points).
- *   The first line is `max <n>`, the longest key in code points.
+ *   the digits being the non-zero span of the pattern's values from `offset` (in code points),
+ *   after the index line and a line `max <n>`, the longest key in code points.
  * - `data/vader/vader_lexicon.sorted.tsv`: the index line, then VADER's lexicon as vaderSentiment
  *   reads it (first two fields, a later duplicate wins), sorted by token: `token<TAB>value` (the
  *   value as written).
@@ -141,6 +141,12 @@ const SKIPPED_PREFIXES = [
   'COMPOUNDRIGHTHYPHENMIN',
 ];
 
+/**
+ * Key chars per bucket of the hyphenation patterns' index: 28^2 buckets (3 KB) for 11,000 keys.
+ * Keys starting with `.` (a word's start) share bucket 0, the others about 15 lines a bucket.
+ */
+const HYPHEN_INDEX_DEPTH = 2;
+
 /** `data/hyphen/hyph_en_US.patterns` from `hyph_en_US.dic` (UTF-8). */
 export function hyphenPatternTable(source: string): string {
   const patterns = new Map<string, string>();
@@ -168,7 +174,13 @@ export function hyphenPatternTable(source: string): string {
     maxLength = Math.max(maxLength, values.length - 1);
   }
   const keys = [...patterns.keys()].sort(byCodeUnits);
-  return `max ${maxLength}\n${keys.map((key) => `${key} ${patterns.get(key)!}\n`).join('')}`;
+  return indexedTable(
+    keys.map((key) => `${key} ${patterns.get(key)!}`),
+    ' ',
+    'a',
+    HYPHEN_INDEX_DEPTH,
+    `max ${maxLength}\n`,
+  );
 }
 
 /**

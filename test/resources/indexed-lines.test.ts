@@ -4,7 +4,12 @@
 // fast-check prints the seed of a failure to replay it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIndexedLine, indexedTable } from '../../src/resources/indexed-lines.js';
+import {
+  findIndexedLine,
+  indexedTable,
+  prefixRangeEnd,
+  prefixRangeStart,
+} from '../../src/resources/indexed-lines.js';
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -60,6 +65,52 @@ describe('indexed tables', () => {
     expect(findIndexedLine(table, '\t', 'apple')).toBe(table.indexOf('\n') + 1);
     const empty = indexedTable([], '\t', 'a', 2);
     expect(findIndexedLine(empty, '\t', 'apple')).toBe(-1);
+  });
+
+  it('keeps a preamble between the index and the lines, and still finds every key', () => {
+    const table = indexedTable(['ab 1', 'b 2'], ' ', 'a', 2, 'max 2\n');
+    expect(table.split('\n')[1]).toBe('max 2');
+    expect(findIndexedLine(table, ' ', 'ab')).toBe(table.indexOf('\nab 1') + 1);
+    expect(findIndexedLine(table, ' ', 'b')).toBe(table.indexOf('\nb 2') + 1);
+    expect(findIndexedLine(table, ' ', 'max')).toBe(-1);
+    expect(() => indexedTable(['a 1'], ' ', 'a', 1, 'max 2')).toThrow(/preamble/);
+  });
+
+  it('bounds every prefix: each line whose key starts with it lies in its range (seeded)', () => {
+    const char = fc.constantFrom(...".'abcxyz\u00e9\ufb01");
+    const key = fc.array(char, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(key, { maxLength: 60 }),
+        fc.array(key, { maxLength: 20 }),
+        fc.integer({ min: 1, max: 3 }),
+        (keys, probes, depth) => {
+          const unique = [...new Set(keys)].sort(byCodeUnits);
+          const table = indexedTable(
+            unique.map((k) => `${k} 0`),
+            ' ',
+            'a',
+            depth,
+            'max 5\n',
+          );
+          for (const probe of [
+            ...probes,
+            ...unique.map((k) => k.slice(0, 1)),
+            ...unique.map((k) => k.slice(0, 2)),
+          ]) {
+            const from = prefixRangeStart(table, probe, 0, probe.length);
+            const to = prefixRangeEnd(table, probe, 0, probe.length);
+            if (from > to) return false;
+            for (const k of unique) {
+              if (!k.startsWith(probe)) continue;
+              const at = table.indexOf(`\n${k} 0\n`) + 1;
+              if (at < from || at >= to) return false;
+            }
+          }
+          return true;
+        },
+      ),
+    );
   });
 
   it('rejects lines that would break the lookup', () => {

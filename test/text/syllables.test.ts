@@ -107,10 +107,11 @@ describe('hyphenationPoints: the pruned search of the pattern table is plain Lia
     fileURLToPath(new URL('../../data/hyphen/hyph_en_US.patterns', import.meta.url)),
     'utf8',
   );
+  // Line 1 is the bucket index, line 2 `max <n>`.
   const lines = table.split('\n');
-  const maxLength = Number(lines[0]!.slice(4));
+  const maxLength = Number(lines[1]!.slice(4));
   const patterns = new Map<string, readonly [number, string]>();
-  for (const line of lines.slice(1)) {
+  for (const line of lines.slice(2)) {
     if (line === '') continue;
     const [key, offset, digits] = line.split(' ');
     patterns.set(key!, [Number(offset), digits!]);
