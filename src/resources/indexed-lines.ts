@@ -10,10 +10,11 @@
 //
 // Header: the alphabet's first letter (`A` or `a`), the depth (one digit), then for each of the
 // 28^depth buckets and the end of the table, the index in the table of the bucket's first line,
-// as four base-64 digits; then `\n`, and any preamble lines the table's reader expects. A char's symbol is 0 below the alphabet's 26 letters, 1–26
-// for the letters, 27 above them; the chars after the first non-letter (and past the key's end)
-// count as 0. Sorted keys so have non-decreasing buckets, and each bucket's lines are one run of
-// the sorted table (indexedTable checks it).
+// as four base-64 digits; then `\n`, and any preamble lines the table's reader expects. A char's
+// symbol is 0 below the alphabet's 26 letters, 1–26 for the letters, 27 above them; the chars
+// after the first non-letter (and past the key's end) count as 0. Sorted keys so have
+// non-decreasing buckets, and each bucket's lines are one run of the sorted table (indexedTable
+// checks it).
 
 /** Symbols per key position. */
 const RADIX = 28;
@@ -72,7 +73,7 @@ function offsetAt(table: string, bucket: number): number {
  */
 export function findIndexedLine(table: string, separator: string, key: string): number {
   if (key === '' || key.indexOf(separator) >= 0 || key.indexOf('\n') >= 0) return -1;
-  const bucket = bucketOf(key, 0, key.length, table.charCodeAt(0), table.charCodeAt(1) - 0x30, 0);
+  const bucket = bucketOf(key, 0, key.length, table.charCodeAt(0), indexDepth(table), 0);
   const start = offsetAt(table, bucket);
   const end = offsetAt(table, bucket + 1);
   if (start === end) return -1;
@@ -80,6 +81,11 @@ export function findIndexedLine(table: string, separator: string, key: string): 
   // of the bucket, the first included, is found as `\n` + key + separator.
   const at = table.slice(start - 1, end).indexOf(`\n${key}${separator}`);
   return at < 0 ? -1 : start + at;
+}
+
+/** Key chars per bucket of an indexed table (the digit after its alphabet's letter). @internal */
+export function indexDepth(table: string): number {
+  return table.charCodeAt(1) - 0x30;
 }
 
 /**
@@ -90,7 +96,7 @@ export function findIndexedLine(table: string, separator: string, key: string): 
  * @internal
  */
 export function prefixRangeStart(table: string, key: string, s: number, e: number): number {
-  return offsetAt(table, bucketOf(key, s, e, table.charCodeAt(0), table.charCodeAt(1) - 0x30, 0));
+  return offsetAt(table, bucketOf(key, s, e, table.charCodeAt(0), indexDepth(table), 0));
 }
 
 /**
@@ -100,7 +106,7 @@ export function prefixRangeStart(table: string, key: string, s: number, e: numbe
  * @internal
  */
 export function prefixRangeEnd(table: string, key: string, s: number, e: number): number {
-  return offsetAt(table, bucketOf(key, s, e, table.charCodeAt(0), table.charCodeAt(1) - 0x30, 27) + 1);
+  return offsetAt(table, bucketOf(key, s, e, table.charCodeAt(0), indexDepth(table), 27) + 1);
 }
 
 /**

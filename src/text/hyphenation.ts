@@ -1,5 +1,5 @@
 import { readPackageFile } from '../resources/index.js';
-import { prefixRangeEnd, prefixRangeStart } from '../resources/indexed-lines.js';
+import { indexDepth, prefixRangeEnd, prefixRangeStart } from '../resources/indexed-lines.js';
 
 /**
  * The Liang patterns of Debian's `hyph_en_US.dic` as a sorted table
@@ -12,6 +12,8 @@ import { prefixRangeEnd, prefixRangeStart } from '../resources/indexed-lines.js'
 interface PatternTable {
   readonly text: string;
   readonly maxLength: number;
+  /** Key chars per bucket of the index. */
+  readonly depth: number;
 }
 
 let table: PatternTable | undefined;
@@ -21,14 +23,12 @@ function loadTable(): PatternTable {
     const text = readPackageFile('data/hyphen/hyph_en_US.patterns');
     const index = text.indexOf('\n');
     const eol = text.indexOf('\n', index + 1);
-    table = { text, maxLength: Number(text.slice(index + 5, eol)) };
+    table = { text, maxLength: Number(text.slice(index + 5, eol)), depth: indexDepth(text) };
   }
   return table;
 }
 
 const SPACE = 0x20;
-/** Key chars per bucket of the table's index (scripts/build-score-data.ts). */
-const INDEX_DEPTH = 2;
 
 /**
  * Hyphenation points of a lowercase word by Liang's algorithm over Debian's `hyph_en_US.dic`,
@@ -45,7 +45,7 @@ const INDEX_DEPTH = 2;
  * ```
  */
 export function hyphenationPoints(word: string): number[] {
-  const { text, maxLength } = loadTable();
+  const { text, maxLength, depth } = loadTable();
   const padded = `.${word}.`;
   // Code-unit index of each code point of `padded` (and of its end): patterns are matched on
   // code points, and their keys compared in code units.
@@ -78,9 +78,9 @@ export function hyphenationPoints(word: string): number[] {
     let found = 0;
     for (let j = i + 1; j <= last; j++) {
       const e = at[j]!;
-      const c = padded.charCodeAt(e - 1);
-      if (c === SPACE || c === 0x0a) break; // no key holds either
-      if (j - i <= INDEX_DEPTH) {
+      const added = padded.charCodeAt(e - 1);
+      if (added === SPACE || added === 0x0a) break; // no key holds either
+      if (j - i <= depth) {
         // From the `\n` before the first line of those buckets.
         regionStart = prefixRangeStart(text, padded, s, e) - 1;
         region = text.slice(regionStart, prefixRangeEnd(text, padded, s, e));
