@@ -192,9 +192,8 @@ type StoredEntry = string | ParsedEntry;
  * @internal
  */
 export function storedEntries(entries: readonly ParsedEntry[]): StoredEntry[] {
-  return entries.map((entry) =>
-    entry.rules.length === 0 && entry.text === entry.words.join(' ') ? entry.text : entry,
-  );
+  // Without contexts an entry's text is its words joined by single spaces.
+  return entries.map((entry) => (entry.rules.length === 0 ? entry.text : entry));
 }
 
 function entryOfStored(entry: StoredEntry): ParsedEntry {
@@ -208,6 +207,7 @@ function entryOfStored(entry: StoredEntry): ParsedEntry {
   };
 }
 
+/** A rule as the parser makes it: frozen, its word lists too. */
 function freezeRule(rule: ContextRule): ContextRule {
   return Object.freeze({
     before: Object.freeze(rule.before),
@@ -451,9 +451,9 @@ function parseContext(entry: readonly string[], context: string): [ContextRule, 
   ) {
     return `the context "${tokens.join(' ')}" is the entry alone, which would exclude every occurrence`;
   }
-  const rule: ContextRule = Object.freeze({
-    before: Object.freeze(before[0]),
-    after: Object.freeze(after[0]),
+  const rule = freezeRule({
+    before: before[0],
+    after: after[0],
     letterCase,
     numberBefore: before[1],
     numberAfter: after[1],
