@@ -139,7 +139,8 @@ let defaultLists: Readonly<Record<DefaultWordListName, readonly string[]>> | und
 let defaultCompiled: CompiledWordLists | undefined;
 
 /**
- * The eight default word lists (read from the package's `wordlists/` folder on first use, then cached).
+ * The eight default word lists (read from the package's `wordlists/` folder on first use, then
+ * cached: `wordlists/defaults.parsed.json`, the lists of `wordlists/*.txt` already parsed).
  *
  * @returns A frozen record from list name to its frozen entries.
  * @throws {FinTabTextError} With code `DATA_NOT_FOUND` when the package files are missing.
