@@ -81,7 +81,7 @@ export function vaderLexiconTable(source: string): string {
   return indexedTable(
     keys.map((key) => `${key}\t${lexicon.get(key)!}`),
     '\t',
-    'a',
+    'a-z',
     VADER_INDEX_DEPTH,
   );
 }
@@ -129,7 +129,7 @@ export function cmudictSyllableTable(source: string): string {
     const syllables = (phones.match(/\d(?= |$)/g) ?? []).length;
     out.push(`${key} ${syllables}`);
   }
-  return indexedTable(out, ' ', 'A', CMUDICT_INDEX_DEPTH);
+  return indexedTable(out, ' ', 'A-Z', CMUDICT_INDEX_DEPTH);
 }
 
 const SKIPPED_PREFIXES = [
@@ -142,9 +142,11 @@ const SKIPPED_PREFIXES = [
 ];
 
 /**
- * Key chars per bucket of the hyphenation patterns' index: 28^2 buckets (3 KB) for 11,000 keys.
- * Keys starting with `.` (a word's start) share bucket 0, the others about 15 lines a bucket.
+ * The hyphenation patterns' index: every ASCII char from `'` to `z` (so `.`, which starts the
+ * 2,900 keys of a word's start, and the letters) gets a symbol, two key chars per bucket: 86^2
+ * buckets (30 KB) for 11,000 keys.
  */
+const HYPHEN_ALPHABET = "'-z";
 const HYPHEN_INDEX_DEPTH = 2;
 
 /** `data/hyphen/hyph_en_US.patterns` from `hyph_en_US.dic` (UTF-8). */
@@ -177,7 +179,7 @@ export function hyphenPatternTable(source: string): string {
   return indexedTable(
     keys.map((key) => `${key} ${patterns.get(key)!}`),
     ' ',
-    'a',
+    HYPHEN_ALPHABET,
     HYPHEN_INDEX_DEPTH,
     `max ${maxLength}\n`,
   );

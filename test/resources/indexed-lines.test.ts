@@ -14,13 +14,13 @@ import {
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A table of `key<sep>value` lines over `keys`, and a map of what each key should give. */
-function build(keys: readonly string[], sep: string, first: 'A' | 'a', depth: number) {
+function build(keys: readonly string[], sep: string, alphabet: string, depth: number) {
   const unique = [...new Set(keys)].sort(byCodeUnits);
   const values = new Map(unique.map((key, i) => [key, `v${i}`]));
   const table = indexedTable(
     unique.map((key) => `${key}${sep}${values.get(key)}`),
     sep,
-    first,
+    alphabet,
     depth,
   );
   const lookup = (key: string): string | undefined => {
@@ -51,7 +51,7 @@ describe('indexed tables', () => {
       '[',
       '~X',
     ];
-    const { values, lookup } = build(keys, ' ', 'A', 3);
+    const { values, lookup } = build(keys, ' ', 'A-Z', 3);
     for (const [key, value] of values) expect(lookup(key)).toBe(value);
     for (const miss of ['', 'AC', 'ABB', 'ABCDE', 'A.B', 'a', 'C', '\u00e9', 'A S', 'A\nB']) {
       expect(lookup(miss)).toBeUndefined();
@@ -59,21 +59,21 @@ describe('indexed tables', () => {
   });
 
   it('finds the first and the last line, and nothing in an empty table', () => {
-    const { table, lookup } = build(['apple', 'zebra'], '\t', 'a', 2);
+    const { table, lookup } = build(['apple', 'zebra'], '\t', 'a-z', 2);
     expect(lookup('apple')).toBe('v0');
     expect(lookup('zebra')).toBe('v1');
     expect(findIndexedLine(table, '\t', 'apple')).toBe(table.indexOf('\n') + 1);
-    const empty = indexedTable([], '\t', 'a', 2);
+    const empty = indexedTable([], '\t', 'a-z', 2);
     expect(findIndexedLine(empty, '\t', 'apple')).toBe(-1);
   });
 
   it('keeps a preamble between the index and the lines, and still finds every key', () => {
-    const table = indexedTable(['ab 1', 'b 2'], ' ', 'a', 2, 'max 2\n');
+    const table = indexedTable(['ab 1', 'b 2'], ' ', 'a-z', 2, 'max 2\n');
     expect(table.split('\n')[1]).toBe('max 2');
     expect(findIndexedLine(table, ' ', 'ab')).toBe(table.indexOf('\nab 1') + 1);
     expect(findIndexedLine(table, ' ', 'b')).toBe(table.indexOf('\nb 2') + 1);
     expect(findIndexedLine(table, ' ', 'max')).toBe(-1);
-    expect(() => indexedTable(['a 1'], ' ', 'a', 1, 'max 2')).toThrow(/preamble/);
+    expect(() => indexedTable(['a 1'], ' ', 'a-z', 1, 'max 2')).toThrow(/preamble/);
   });
 
   it('bounds every prefix: each line whose key starts with it lies in its range (seeded)', () => {
@@ -83,14 +83,16 @@ describe('indexed tables', () => {
       fc.property(
         fc.array(key, { maxLength: 60 }),
         fc.array(key, { maxLength: 20 }),
+        fc.constantFrom('a-z', "'-z", '.-.'),
         fc.integer({ min: 1, max: 3 }),
-        (keys, probes, depth) => {
+        (keys, probes, alphabet, depth) => {
           const unique = [...new Set(keys)].sort(byCodeUnits);
           const table = indexedTable(
             unique.map((k) => `${k} 0`),
             ' ',
-            'a',
-            depth,
+            alphabet,
+            // 86^3 buckets would be too many for the wide alphabet
+            alphabet === "'-z" ? Math.min(depth, 2) : depth,
             'max 5\n',
           );
           for (const probe of [
@@ -114,11 +116,14 @@ describe('indexed tables', () => {
   });
 
   it('rejects lines that would break the lookup', () => {
-    expect(() => indexedTable(['b 1', 'a 2'], ' ', 'a', 1)).toThrow(/not sorted/);
-    expect(() => indexedTable(['a 1', 'a 2'], ' ', 'a', 1)).toThrow(/not sorted or not unique/);
-    expect(() => indexedTable(['a1'], ' ', 'a', 1)).toThrow(/not a key/);
-    expect(() => indexedTable([' 1'], ' ', 'a', 1)).toThrow(/not a key/);
-    expect(() => indexedTable(['a 1'], ' ', 'a', 5)).toThrow(/depth/);
+    expect(() => indexedTable(['b 1', 'a 2'], ' ', 'a-z', 1)).toThrow(/not sorted/);
+    expect(() => indexedTable(['a 1', 'a 2'], ' ', 'a-z', 1)).toThrow(/not sorted or not unique/);
+    expect(() => indexedTable(['a1'], ' ', 'a-z', 1)).toThrow(/not a key/);
+    expect(() => indexedTable([' 1'], ' ', 'a-z', 1)).toThrow(/not a key/);
+    expect(() => indexedTable(['a 1'], ' ', 'a-z', 5)).toThrow(/depth/);
+    expect(() => indexedTable(['a 1'], ' ', 'a', 1)).toThrow(/alphabet/);
+    expect(() => indexedTable(['a 1'], ' ', 'z-a', 1)).toThrow(/alphabet/);
+    expect(() => indexedTable(['a 1'], ' ', '!-~', 3)).toThrow(/buckets/);
   });
 
   it('agrees with a map on generated tables of any characters, at every depth (seeded)', () => {
@@ -128,14 +133,14 @@ describe('indexed tables', () => {
       fc.property(
         fc.array(key, { maxLength: 80 }),
         fc.array(key, { maxLength: 30 }),
-        fc.constantFrom<'A' | 'a'>('A', 'a'),
+        fc.constantFrom('A-Z', 'a-z', "'-z", '.-.', '0-9'),
         fc.integer({ min: 1, max: 3 }),
-        (keys, probes, first, depth) => {
+        (keys, probes, alphabet, depth) => {
           const { values, lookup } = build(
             keys.filter((k) => k !== ''),
             ' ',
-            first,
-            depth,
+            alphabet,
+            alphabet === "'-z" ? Math.min(depth, 2) : depth,
           );
           for (const [k, v] of values) if (lookup(k) !== v) return false;
           for (const p of probes) if (lookup(p) !== values.get(p)) return false;
