@@ -176,7 +176,7 @@ writeFileSync(
 const child = join(cache, 'child.mjs');
 writeFileSync(
   child,
-  `import { readFileSync } from 'node:fs';
+  `import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 const ms = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const boot = ms();
@@ -205,17 +205,17 @@ const end = ms();
 let mainMs = -1;
 let otherMs = -1;
 try {
-  const { readdirSync } = await import('node:fs');
-  mainMs = 0;
-  otherMs = 0;
+  let main = 0;
+  let other = 0;
   for (const tid of readdirSync('/proc/self/task')) {
     const onCpu = Number(readFileSync('/proc/self/task/' + tid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
-    if (Number(tid) === process.pid) mainMs += onCpu;
-    else otherMs += onCpu;
+    if (Number(tid) === process.pid) main += onCpu;
+    else other += onCpu;
   }
+  mainMs = main;
+  otherMs = other;
 } catch {
-  mainMs = -1;
-  otherMs = -1;
+  // no /proc here: both stay -1
 }
 process.stdout.write(JSON.stringify({ boot, importMs: imported - boot, workMs: end - imported, afterBoot: end - boot, total: end, wall: performance.now(), mainMs, otherMs }));
 `,

@@ -4,8 +4,9 @@
 // text that finds the sentences (SentenceTokens; no string is sliced for a token already seen).
 // Each scorer resolves its columns for an id once, on first need: VADER its lexicon value and
 // flags (vader.ts), textstat its syllable/easy-word facts and sentence-segment shape
-// (readability-textstat.ts), the word-list matcher the token's lowercase words (score-text.ts). Every column is a pure function of the token's text, so
-// sharing ids across documents cannot change a score.
+// (readability-textstat.ts), the word-list matcher the token's lowercase words (score-text.ts).
+// Every column is a pure function of the token's text, so sharing ids across documents cannot
+// change a score.
 //
 // Why columns rather than one object per token: ids are given in order of first appearance, so
 // the frequent tokens of a text sit together at small ids and their data shares cache lines.

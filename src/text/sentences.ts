@@ -218,8 +218,9 @@ function isHeadingLine(text: string, from: number, nl: number): boolean {
   return letters;
 }
 
-/** Skip whitespace from `i`; sets `lineBreaksSeen` to the number of line breaks (CRLF = 1). @internal */
+/** Line breaks passed by the last {@link skipWhitespace} (CRLF = 1). */
 let lineBreaksSeen = 0;
+/** Skip whitespace from `i`; sets `lineBreaksSeen` to the number of line breaks (CRLF = 1). @internal */
 export function skipWhitespace(text: string, i: number, n: number): number {
   lineBreaksSeen = 0;
   while (i < n) {

@@ -17,7 +17,8 @@ export interface SyllableInfo {
  * CMUdict 0.7a's syllable counts (`data/cmudict/cmudict-syllables.txt`, generated from
  * `data/cmudict/cmudict.0.7a` by scripts/build-score-data.ts; see its PROVENANCE.md): one
  * `WORD <syllables>` line per key, the count of its first pronunciation, in the dictionary's
- * sorted order, after a line indexing where each three-letter bucket of keys starts
+ * sorted order, after a line indexing where each bucket of keys sharing their first three chars
+ * starts
  * (src/resources/indexed-lines.ts). Read on first use and searched in place, without building a
  * 123,000-entry map: loading costs one read of a 1.4 MB file.
  */

@@ -161,14 +161,13 @@ describe('buildDataset through the local SEC server', () => {
 
   it('gives a failing filing an error row and goes on with the others', async () => {
     const [gme, txn] = fixtures('gme_10-K', 'txn_10-Q');
-    const ref = filingRefOf;
     const filings = [
-      ref(txn!),
+      filingRefOf(txn!),
       // The inline XBRL reader refuses a filing date that is not YYYY-MM-DD: it throws inside the worker.
-      ref(gme!, { filingDate: '26/03/2024' }),
+      filingRefOf(gme!, { filingDate: '26/03/2024' }),
       // Not on the server: the fetch fails with status 404.
-      ref(gme!, { primaryDocument: 'missing.htm' }),
-      ref(gme!),
+      filingRefOf(gme!, { primaryDocument: 'missing.htm' }),
+      filingRefOf(gme!),
     ];
     const rows = await collect(
       buildDataset({ filings, client: testClient(server), workers: 2, batchSize: 4 }),
